@@ -1,0 +1,62 @@
+"""Moving weights between the numpy LSTM and ``torch.nn.LSTM`` (lessons 4, 8).
+
+PyTorch stores a one-layer LSTM's parameters under the names weight_ih_l0
+(4H, D), weight_hh_l0 (4H, H), bias_ih_l0 (4H,) and bias_hh_l0 (4H,), with the
+four blocks in the order i, f, g, o: the same layout as ``lstm.init_params``,
+so moving weights is a copy, with no reordering. (A learner mapping weights of
+another layout, e.g. the lecture's z, z_i, z_f, z_o, must reorder to i, f, g, o.)
+"""
+import numpy as np
+
+from .params import KEYS, check_params
+
+TORCH_NAMES = {"W_ih": "weight_ih_l0", "W_hh": "weight_hh_l0", "b_ih": "bias_ih_l0", "b_hh": "bias_hh_l0"}
+
+
+def to_torch(params):
+    """A ``torch.nn.LSTM`` (one layer, time-major) holding a copy of ``params``.
+
+    Inputs: params with W_ih (4H, D), W_hh (4H, H), b_ih (4H,), b_hh (4H,).
+    Returns torch.nn.LSTM(D, H) in the params' dtype (float64 stays float64).
+    """
+    import torch
+
+    if not isinstance(params, dict) or "W_ih" not in params:
+        check_params(params, 0)  # raises the KeyError/ValueError that names what is missing
+    W_ih = np.asarray(params["W_ih"])
+    if W_ih.ndim != 2:
+        raise ValueError(f"params['W_ih'] must have shape (4H, D), got {tuple(W_ih.shape)}")
+    H = check_params(params, W_ih.shape[1])
+    dtype = np.result_type(*params.values())
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"params must be float32 or float64 arrays, got {dtype}")
+    module = torch.nn.LSTM(W_ih.shape[1], H).to(getattr(torch, dtype.name))
+    with torch.no_grad():
+        for key in KEYS:
+            getattr(module, TORCH_NAMES[key]).copy_(torch.from_numpy(np.asarray(params[key], dtype=dtype)))
+    return module
+
+
+def from_torch(module):
+    """The parameters of a one-layer ``torch.nn.LSTM`` as a numpy dict (copies).
+
+    Returns W_ih (4H, D), W_hh (4H, H), b_ih (4H,), b_hh (4H,) in the module's
+    dtype; zero biases for an LSTM made with bias=False.
+    """
+    import torch
+
+    if not isinstance(module, torch.nn.LSTM):
+        raise ValueError(f"from_torch needs a torch.nn.LSTM, got {type(module).__name__}")
+    if module.num_layers != 1 or module.bidirectional or module.proj_size:
+        raise ValueError(
+            "from_torch handles one layer, one direction, no projection; got "
+            f"num_layers={module.num_layers}, bidirectional={module.bidirectional}, proj_size={module.proj_size}"
+        )
+    W_ih = module.weight_ih_l0.detach().cpu().numpy().copy()
+    params = {"W_ih": W_ih, "W_hh": module.weight_hh_l0.detach().cpu().numpy().copy()}
+    for key in ("b_ih", "b_hh"):
+        if module.bias:
+            params[key] = getattr(module, TORCH_NAMES[key]).detach().cpu().numpy().copy()
+        else:
+            params[key] = np.zeros(W_ih.shape[0], dtype=W_ih.dtype)
+    return params

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: makes .venv if needed (and Chromium for the browser test),
+# then pytest over tests/ and strict nbval over notebooks/ and solutions/.
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh -m "not browser"`.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup_env.sh
+bash scripts/ensure_chromium.sh || true   # the browser test reports (or, under CI, fails) if still missing
+export PYTHONHASHSEED=0
+exec .venv/bin/python -m pytest -n 2 --dist loadfile -p no:cacheprovider \
+    tests --nbval --nbval-current-env notebooks solutions "$@"
