@@ -1,0 +1,33 @@
+"""Exercise checkers, one module per lesson topic.
+
+Each checker compares a learner's function with the package's reference on random
+and edge-case inputs (zeros, a batch of one, large values), prints a pass line or
+a hint that names the likely mistake, and returns a ``CheckResult`` (truthy when
+passed; ``.status`` is "passed", "failed", "not done" or "error"; ``.hint``)::
+
+    from lstm_course.checks import check_memory_cell
+    check_memory_cell(memory_cell)
+
+A function that still raises NotImplementedError is reported as "not done yet";
+any other exception as one friendly line naming the line of the learner's code.
+"""
+from .activations import check_sigmoid, check_sigmoid_grad
+from .cell import check_memory_cell
+from .core import CheckResult
+from .gradcheck import check_gradcheck
+from .memory_machine import check_machine_weights
+from .network import check_param_count, check_torch_mapping, lecture_layout
+from .plain_memory import check_keep_by_multiplying, check_memory_gradient, check_tanh_neuron
+from .sequence import check_lstm_backward, check_lstm_forward
+from .step import check_step_backward, check_step_forward
+from .training import check_adam_step, check_clip, check_sgd_momentum_step
+
+__all__ = [
+    "CheckResult", "lecture_layout",
+    "check_keep_by_multiplying", "check_memory_gradient", "check_tanh_neuron",          # lesson 1
+    "check_sigmoid", "check_sigmoid_grad", "check_memory_cell",                         # lesson 2
+    "check_machine_weights",                                                            # lesson 3
+    "check_param_count", "check_step_forward", "check_lstm_forward", "check_torch_mapping",  # lesson 4
+    "check_step_backward", "check_lstm_backward", "check_gradcheck",                    # lesson 5
+    "check_clip", "check_sgd_momentum_step", "check_adam_step",                         # lesson 6
+]

@@ -1,0 +1,121 @@
+"""Checkers for a layer's parameters: how many there are, and how they map onto
+``torch.nn.LSTM`` (lesson 4).
+
+The lecture writes each signal with its own matrices (z = W_z x + U_z h + b_z,
+z_i = ..., in the order z, z_i, z_f, z_o, one bias each). PyTorch stacks them in
+the order i, f, g, o and keeps two biases. ``lecture_layout`` writes the
+package's parameters the lecture's way, so an exercise can ask for the mapping
+back; the reference is the package's own parameters (``torch_compare``).
+"""
+import numpy as np
+
+from ..params import count_params, init_params
+from .core import FAILED, Case, Stop, Variant, diagnose
+
+LECTURE_ORDER = (2, 0, 1, 3)   # the package's blocks (i, f, g, o) taken as z, z_i, z_f, z_o
+
+
+def _reorder(array, order, H):
+    return np.concatenate([array[k * H:(k + 1) * H] for k in order])
+
+
+def lecture_layout(params):
+    """The package's params written the lecture's way, blocks z, z_i, z_f, z_o and one bias.
+
+    Inputs: params with W_ih (4H, D), W_hh (4H, H), b_ih, b_hh (4H,) (order i, f, g, o).
+    Returns {"W": (4H, D), "U": (4H, H), "b": (4H,)}; rows 0:H are z, H:2H z_i, 2H:3H z_f, 3H:4H z_o.
+    """
+    H = params["W_hh"].shape[1]
+    return {"W": _reorder(params["W_ih"], LECTURE_ORDER, H), "U": _reorder(params["W_hh"], LECTURE_ORDER, H),
+            "b": _reorder(params["b_ih"] + params["b_hh"], LECTURE_ORDER, H)}
+
+
+# --------------------------------------------------------------------------- counting
+def _lstm_count(D, H):
+    return count_params(init_params(D, H))
+
+
+COUNT_VARIANTS = [
+    Variant("an LSTM has four blocks of weights (i, f, g, o), each the size of a plain RNN's: "
+            "4 (H D + H H + 2 H).", lambda D, H: count_params(init_params(D, H, blocks=1))),
+    Variant("PyTorch keeps two bias vectors, b_ih and b_hh, 4H numbers each.",
+            lambda D, H: 4 * H * (D + H) + 4 * H),
+    Variant("count the biases too: b_ih and b_hh, 4H numbers each.", lambda D, H: 4 * H * (D + H)),
+    Variant("W_hh multiplies the previous output h (H numbers), so it is (4H, H), not (4H, D).",
+            lambda D, H: 8 * H * D + 8 * H),
+]
+
+
+def check_param_count(fn):
+    """Check fn(D, H) -> the number of parameters of one LSTM layer (as torch.nn.LSTM(D, H))."""
+    cases = [Case(f"D={D}, H={H}", (D, H)) for D, H in ((1, 1), (3, 2), (10, 20), (2, 128))]
+    return diagnose("check_param_count", fn, _lstm_count, cases, COUNT_VARIANTS, ("count",),
+                    summary="your count equals the number of entries of W_ih, W_hh, b_ih and b_hh "
+                            "(as torch.nn.LSTM) for four sizes.")
+
+
+# --------------------------------------------------------------------------- torch
+def _torch_params(module):
+    """(W_ih, W_hh, b_ih + b_hh) of a one-layer torch.nn.LSTM, as float64 arrays."""
+    import torch
+
+    if not isinstance(module, torch.nn.LSTM):
+        raise Stop(FAILED, f"return the torch.nn.LSTM itself; you returned a value of type {type(module).__name__}")
+    if module.num_layers != 1 or module.bidirectional or not module.bias:
+        raise Stop(FAILED, "make a plain one-layer torch.nn.LSTM(D, H) (with biases, one direction)")
+    get = lambda name: getattr(module, name).detach().cpu().double().numpy()  # noqa: E731
+    return get("weight_ih_l0"), get("weight_hh_l0"), get("bias_ih_l0") + get("bias_hh_l0")
+
+
+ORDER_HINT = ("PyTorch's gate order is i, f, g, o: take the lecture's blocks z, z_i, z_f, z_o "
+              "in the order z_i, z_f, z, z_o (rows and bias alike).")
+
+
+def _as_lecture_rows(order):
+    """A variant that puts the lecture's blocks into torch in ``order`` (indices into z, z_i, z_f, z_o)."""
+    def variant(lect):
+        H = lect["U"].shape[1]
+        return tuple(_reorder(lect[k], order, H) for k in ("W", "U", "b"))
+    return variant
+
+
+def _bias_twice(lect):
+    W, U, b = _as_lecture_rows((1, 2, 0, 3))(lect)
+    return W, U, 2 * b
+
+
+TORCH_VARIANTS = [
+    Variant(ORDER_HINT + " You copied them in the lecture's order.", _as_lecture_rows((0, 1, 2, 3))),
+    Variant(ORDER_HINT + " You put the output gate before the cell input (i, f, o, g).", _as_lecture_rows((1, 2, 3, 0))),
+    Variant(ORDER_HINT + " You swapped the input and forget gates.", _as_lecture_rows((2, 1, 0, 3))),
+    Variant("the bias is added twice: PyTorch adds bias_ih_l0 and bias_hh_l0, so put b in one of them "
+            "and zeros in the other.", _bias_twice),
+]
+
+
+def _torch_cases():
+    return [Case(f"D={D}, H={H}", (lecture_layout(init_params(D, H, seed=seed)),))
+            for D, H, seed in ((3, 4, 0), (1, 1, 1), (5, 2, 2))]
+
+
+def _expected(lect):
+    """The package's own params (the ones ``lecture_layout`` was made from), as torch holds them."""
+    H = lect["U"].shape[1]
+    inverse = np.argsort(LECTURE_ORDER)
+    return tuple(_reorder(lect[k], inverse, H) for k in ("W", "U", "b"))
+
+
+def check_torch_mapping(fn):
+    """Check fn(lect) -> torch.nn.LSTM, where lect = {"W", "U", "b"} in the lecture's layout
+    (see ``lecture_layout``): the module must hold the same LSTM."""
+    def learner(lect):
+        return _torch_params(fn(lect))
+
+    return diagnose("check_torch_mapping", learner, _expected, _torch_cases(), TORCH_VARIANTS,
+                    ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0 + bias_hh_l0"), rtol=1e-5, atol=1e-7,
+                    fallback_hint="copy W into weight_ih_l0, U into weight_hh_l0, b into one bias and zeros "
+                                  "into the other, each reordered to i, f, g, o.",
+                    error_hints=(("size", "torch stores weight_ih_l0 as (4H, D) and weight_hh_l0 as (4H, H), "
+                                          "the same shapes as W and U: no transpose needed."),),
+                    summary="your torch.nn.LSTM holds the same weights, in PyTorch's order i, f, g, o, "
+                            "with the bias counted once (three sizes).")

@@ -1,0 +1,58 @@
+"""What a checker tells the learner: the verdict, printed once, and a
+``CheckResult`` that tests (and notebooks) can assert on.
+
+``Stop`` lets any helper deep inside a checker end the check with a verdict.
+"""
+import sys
+from dataclasses import dataclass
+
+PASSED, FAILED, NOT_DONE, ERROR = "passed", "failed", "not done", "error"
+
+@dataclass
+class CheckResult:
+    """What a checker found. ``bool(result)`` is True only when the check passed.
+
+    status: "passed", "failed", "not done" or "error"; hint: the likely mistake
+    (a sentence) or ""; message: the text that was printed.
+    """
+    name: str
+    status: str
+    hint: str = ""
+    message: str = ""
+
+    def __bool__(self):
+        return self.status == PASSED
+
+    def _ipython_display_(self):
+        """The message was printed already; as a cell's last value, show nothing more."""
+
+    def __repr__(self):
+        return f"CheckResult(name={self.name!r}, status={self.status!r}, hint={self.hint!r})"
+
+
+class Stop(Exception):
+    """Raised inside a checker to end the check with a result (caught by ``report``)."""
+
+    def __init__(self, status, hint="", detail=""):
+        super().__init__(hint)
+        self.status, self.hint, self.detail = status, hint, detail
+
+
+def report(name, status, hint="", detail="", summary=""):
+    """Print the one-line verdict (and the hint) and return the CheckResult."""
+    if status == PASSED:
+        text = f"✅ {name} passed: {summary}"
+    elif status == NOT_DONE:
+        text = (f"⏳ {name}: not done yet. Replace the line `raise NotImplementedError(...)` "
+                "with your code, then run this cell again.")
+        if hint:
+            text += f"\n   ({hint})"
+    else:
+        text = f"❌ {name}: not right yet."
+        if hint:
+            text += f"\n   Hint: {hint}"
+        if detail:
+            text += f"\n   ({detail})"
+    sys.stdout.write(text + "\n")   # one write, so the notebook stores one stream output
+    sys.stdout.flush()
+    return CheckResult(name, status, hint, text)

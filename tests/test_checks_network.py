@@ -1,0 +1,253 @@
+"""Checkers of lessons 4-5 (layer, torch mapping, BPTT, gradient check): the
+solutions pass, planted mistakes get their hint."""
+import numpy as np
+import pytest
+
+from lstm_course import checks, gradcheck, lstm
+from lstm_course.activations import sigmoid
+
+from checks_helpers import assert_caught, assert_passes, solution_functions
+
+
+@pytest.fixture(scope="module")
+def sol4():
+    return solution_functions("04_from_cell_to_network")
+
+
+@pytest.fixture(scope="module")
+def sol5():
+    return solution_functions("05_backprop_through_time")
+
+
+def test_lesson4_solutions_pass(sol4, capsys):
+    assert_passes(checks.check_param_count(sol4["lstm_param_count"]), capsys)
+    assert_passes(checks.check_step_forward(sol4["step_forward"]), capsys)
+    assert_passes(checks.check_lstm_forward(sol4["lstm_forward"]), capsys)
+    assert_passes(checks.check_torch_mapping(sol4["to_torch_lstm"]), capsys)
+
+
+def test_lesson5_solutions_pass(sol5, capsys):
+    assert_passes(checks.check_step_backward(sol5["step_backward"]), capsys)
+    assert_passes(checks.check_lstm_backward(sol5["lstm_backward"], sol5["lstm_forward"]), capsys)
+    assert_passes(checks.check_gradcheck(sol5["numerical_gradient"]), capsys)
+
+
+def test_package_references_pass(capsys):
+    assert_passes(checks.check_step_forward(lstm.step_forward), capsys)
+    assert_passes(checks.check_step_backward(lstm.step_backward), capsys)
+    assert_passes(checks.check_lstm_forward(lstm.forward), capsys)
+    assert_passes(checks.check_gradcheck(gradcheck.numerical_gradient), capsys)
+
+
+# --------------------------------------------------------------------------- counting
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda D, H: H * D + H * H + 2 * H, "four blocks"),
+    (lambda D, H: 4 * (H * D + H * H + H), "two bias vectors"),
+    (lambda D, H: 4 * (H * D + H * H), "count the biases too"),
+    (lambda D, H: 4 * (2 * H * D + 2 * H), "(4H, H), not (4H, D)"),
+])
+def test_param_count_mistakes(wrong, hint, capsys):
+    assert_caught(checks.check_param_count(wrong), capsys, hint)
+
+
+# --------------------------------------------------------------------------- step forward
+def _step_forward(mistake=None):
+    def step_forward(x_t, h_prev, c_prev, params):
+        H = h_prev.shape[1]
+        W_ih = params["W_ih"] if mistake != "transposed" else params["W_ih"].T
+        a = x_t @ W_ih.T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+        if mistake == "bias twice":
+            a = a + params["b_ih"] + params["b_hh"]
+        if mistake == "one bias":
+            a = a - params["b_hh"]
+        order = "gifo" if mistake == "lecture order" else "ifgo"
+        blocks = dict(zip(order, np.split(a, 4, axis=1)))
+        i, f, o = sigmoid(blocks["i"]), sigmoid(blocks["f"]), sigmoid(blocks["o"])
+        g = sigmoid(blocks["g"]) if mistake == "sigmoid g" else np.tanh(blocks["g"])
+        if mistake == "swap":
+            i, f = f, i
+        c = g * i + c_prev * f
+        read = c_prev if mistake == "old memory" else c
+        h = (read if mistake == "no tanh" else np.tanh(read)) * o
+        return h, c, (x_t, h_prev, c_prev, i, f, g, o, np.tanh(c), params)
+    return step_forward
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("swap", "your forget gate multiplies the new input instead of the old memory"),
+    ("lecture order", "PyTorch's gate order is i, f, g, o"),
+    ("bias twice", "the bias is added twice"),
+    ("one bias", "add both biases"),
+    ("no tanh", "squash the new memory with tanh"),
+    ("sigmoid g", "uses tanh, not the sigmoid"),
+    ("old memory", "not c_prev"),
+    ("transposed", "x_t @ W_ih.T"),
+])
+def test_step_forward_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_step_forward(_step_forward(mistake)), capsys, hint)
+
+
+# --------------------------------------------------------------------------- sequence forward
+def _forward(mistake=None):
+    def lstm_forward(x, params, h0=None, c0=None):
+        T, B, _ = x.shape
+        H = params["W_hh"].shape[1]
+        zeros = np.zeros((B, H))
+        start_h = zeros if (h0 is None or mistake == "ignore state") else h0
+        start_c = zeros if (c0 is None or mistake == "ignore state") else c0
+        h, c, hs, caches = start_h, start_c, [start_h] if mistake == "keep h0" else [], []
+        for t in range(T):
+            h, c, cache = lstm.step_forward(x[t], start_h if mistake == "no h" else h,
+                                            start_c if mistake == "no c" else c, params)
+            hs.append(h)
+            caches.append(cache)
+        return np.stack(hs), (h, c), caches
+    return lstm_forward
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("no h", "pass each step's h on"),
+    ("no c", "carry the memory"),
+    ("ignore state", "start from h0 and c0"),
+    ("keep h0", "without h0"),
+])
+def test_lstm_forward_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_lstm_forward(_forward(mistake)), capsys, hint)
+
+
+# --------------------------------------------------------------------------- torch mapping
+def _to_torch(order=(1, 2, 0, 3), twice=False, transpose=False):
+    import torch
+
+    def to_torch_lstm(lect):
+        H, D = lect["U"].shape[1], lect["W"].shape[1]
+        r = lambda a: np.concatenate([a[k * H:(k + 1) * H] for k in order])  # noqa: E731
+        m = torch.nn.LSTM(D, H).double()
+        with torch.no_grad():
+            m.weight_ih_l0.copy_(torch.from_numpy(r(lect["W"]).T.copy() if transpose else r(lect["W"])))
+            m.weight_hh_l0.copy_(torch.from_numpy(r(lect["U"])))
+            m.bias_ih_l0.copy_(torch.from_numpy(r(lect["b"])))
+            m.bias_hh_l0.copy_(torch.from_numpy(r(lect["b"]) if twice else np.zeros(4 * H)))
+        return m
+    return to_torch_lstm
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (_to_torch(order=(0, 1, 2, 3)), "PyTorch's gate order is i, f, g, o"),
+    (_to_torch(order=(1, 2, 3, 0)), "PyTorch's gate order is i, f, g, o"),
+    (_to_torch(twice=True), "the bias is added twice"),
+    (_to_torch(transpose=True), "no transpose needed"),
+    (lambda lect: lect, "return the torch.nn.LSTM itself"),
+])
+def test_torch_mapping_mistakes(wrong, hint, capsys):
+    assert_caught(checks.check_torch_mapping(wrong), capsys, hint)
+
+
+def test_torch_mapping_accepts_float32(capsys):
+    assert_passes(checks.check_torch_mapping(lambda lect: _to_torch()(lect).float()), capsys)
+
+
+# --------------------------------------------------------------------------- step backward
+def _step_backward(mistake=None):
+    def step_backward(dh, dc, cache):
+        x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+        do = dh * tanh_c
+        if mistake != "no path through h":
+            dc = dc + dh * o * (1 - tanh_c ** 2)
+        di, df, dg = dc * g, dc * c_prev, dc * i
+        dc_prev = dc if mistake == "dc_prev not scaled" else dc * f
+        dgate = g * (1 - g) if mistake == "g derivative" else 1 - g ** 2
+        dsig_o = 1.0 if mistake == "no o derivative" else o * (1 - o)
+        da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * dgate, do * dsig_o], axis=1)
+        db = da if mistake == "bias not summed" else da.sum(axis=0)
+        return (da @ params["W_ih"], da @ params["W_hh"], dc_prev,
+                {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": db,
+                 "b_hh": 0 * db if mistake == "one bias" else db})
+    return step_backward
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("no path through h", "reaches the loss through h"),
+    ("dc_prev not scaled", "dc_prev = dc * f"),
+    ("g derivative", "its derivative is 1 - g**2"),
+    ("no o derivative", "output gate's gradient must be multiplied"),
+    ("bias not summed", "sum the bias gradients over the batch"),
+    ("one bias", "both biases get the same gradient"),
+])
+def test_step_backward_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_step_backward(_step_backward(mistake)), capsys, hint)
+
+
+# --------------------------------------------------------------------------- BPTT
+def _backward(mistake=None):
+    def lstm_backward(dhs, caches):
+        T = len(caches)
+        dh_next, dc_next = np.zeros_like(dhs[0]), np.zeros_like(dhs[0])
+        dx, grads = [None] * T, None
+        for t in (range(T) if mistake == "forwards" else range(T - 1, -1, -1)):
+            dh = dhs[t] if mistake == "no dh from next" else dhs[t] + dh_next
+            dx[t], dh_next, dc_prev, dp = lstm.step_backward(dh, dc_next, caches[t])
+            dc_next = 0 * dc_prev if mistake == "no dc" else dc_prev
+            grads = dp if (grads is None or mistake == "overwrite") else {k: grads[k] + dp[k] for k in grads}
+        return np.stack(dx), grads, dh_next, dc_next
+    return lstm_backward
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("no dh from next", "dh must include the gradient from the next step"),
+    ("no dc", "dc must flow back"),
+    ("overwrite", "add up their gradients over t"),
+    ("forwards", "loop backwards in time"),
+])
+def test_lstm_backward_mistakes(sol5, mistake, hint, capsys):
+    assert_caught(checks.check_lstm_backward(_backward(mistake), sol5["lstm_forward"]), capsys, hint)
+
+
+def test_lstm_backward_needs_a_working_forward(sol5, capsys):
+    broken = _forward("no c")
+    result = checks.check_lstm_backward(sol5["lstm_backward"], broken)
+    assert_caught(result, capsys, "check_lstm_forward first")
+
+
+# --------------------------------------------------------------------------- gradient check
+def _numerical(mistake=None):
+    def numerical_gradient(f, x, h=1e-5):
+        grad = np.zeros(x.shape)
+        target = x.copy() if mistake == "copy" else x
+        f0 = f()
+        for k in np.ndindex(x.shape):
+            old = target[k]
+            target[k] = old + h
+            f_plus = f()
+            target[k] = old - h
+            f_minus = f0 if mistake == "one-sided" else f()
+            if mistake != "not restored":
+                target[k] = old
+            grad[k] = (f_plus - f_minus) / (h if mistake in ("one-sided", "divide by h") else 2 * h)
+        return grad
+    return numerical_gradient
+
+
+def _two_loops(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for i in range(x.shape[0]):
+        for j in range(x.shape[1]):
+            old = x[i, j]
+            x[i, j] = old + h
+            f_plus = f()
+            x[i, j] = old - h
+            f_minus = f()
+            x[i, j] = old
+            grad[i, j] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (_numerical("one-sided"), "use central differences"),
+    (_numerical("divide by h"), "divide by 2h"),
+    (_numerical("not restored"), "put x[k] back"),
+    (_numerical("copy"), "nudge x itself, in place"),
+    (_two_loops, "np.ndindex"),
+])
+def test_gradcheck_mistakes(wrong, hint, capsys):
+    assert_caught(checks.check_gradcheck(wrong), capsys, hint)
