@@ -9,4 +9,5 @@ bash scripts/setup_env.sh
 bash scripts/ensure_chromium.sh || true   # the browser test reports (or, under CI, fails) if still missing
 export PYTHONHASHSEED=0
 exec .venv/bin/python -m pytest -n 2 --dist loadfile -p no:cacheprovider \
-    tests --nbval --nbval-current-env notebooks solutions "$@"
+    tests --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+    notebooks solutions "$@"

@@ -1,0 +1,167 @@
+"""Train from the shell: ``python -m lstm_course.train adding|chars [options]``.
+
+    python -m lstm_course.train adding --length 100 --seed 0
+    python -m lstm_course.train chars --steps 1000
+
+Each shows a progress bar, ends with one summary line, and writes under --out
+(default results/): the parameters (.npz) and a JSON of the run (settings,
+outcome, loss history). Adding runs are also collected in adding_runs.json,
+one entry per setting and seed (a rerun replaces its entry).
+Exit status: 0 done (adding: solved); 1 not solved or diverged; 2 bad arguments.
+The training itself lives in ``training`` and ``char_training``; this file only
+parses arguments, calls them and reports.
+"""
+import argparse
+import json
+import math
+import pathlib
+import sys
+
+import numpy as np
+
+from .model import save_model
+
+
+def _positive(kind):
+    def parse(s):
+        try:
+            v = kind(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a positive {kind.__name__}, got {s!r}") from None
+        if not (v > 0 and math.isfinite(v)):
+            raise argparse.ArgumentTypeError(f"expected a positive {kind.__name__}, got {s!r}")
+        return v
+    return parse
+
+
+def _finite(s):
+    try:
+        v = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {s!r}") from None
+    if not math.isfinite(v):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {s!r}")
+    return v
+
+
+def build_parser():
+    """The argument parser (subcommands adding and chars)."""
+    p = argparse.ArgumentParser(prog="python -m lstm_course.train", description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="task", required=True, metavar="{adding,chars}")
+    a = sub.add_parser("adding", help="the 1997 adding problem (lesson 6)")
+    a.add_argument("--length", type=int, default=100, help="sequence length T (>= 10; default 100)")
+    a.add_argument("--cell", choices=("lstm", "rnn"), default="lstm")
+    a.add_argument("--hidden", type=_positive(int), default=32, help="hidden size H (default 32)")
+    a.add_argument("--batch", type=_positive(int), default=32, help="sequences per step (default 32)")
+    a.add_argument("--lr", type=_positive(float), default=1e-2, help="Adam learning rate (default 0.01)")
+    a.add_argument("--clip", type=_positive(float), default=1.0, help="max gradient norm (default 1)")
+    a.add_argument("--forget-bias", type=_finite, default=None,
+                   help="start every forget gate at this bias (default: chrono initialisation)")
+    a.add_argument("--max-sequences", type=_positive(int), default=1_000_000)
+    a.add_argument("--max-seconds", type=_positive(float), default=300.0)
+    a.add_argument("--test-sequences", type=_positive(int), default=2000)
+    c = sub.add_parser("chars", help="a character-level model of a shipped play (lesson 7)")
+    c.add_argument("--steps", type=_positive(int), default=1000, help="training steps (default 1000)")
+    c.add_argument("--hidden", type=_positive(int), default=128)
+    c.add_argument("--seq-len", type=_positive(int), default=50, help="truncated BPTT length T")
+    c.add_argument("--batch", type=_positive(int), default=32, help="parallel streams B")
+    c.add_argument("--lr", type=_positive(float), default=5e-3)
+    c.add_argument("--clip", type=_positive(float), default=5.0)
+    c.add_argument("--temperature", type=_positive(float), default=0.8, help="for the samples")
+    c.add_argument("--max-seconds", type=_positive(float), default=None)
+    for q in (a, c):
+        q.add_argument("--seed", type=int, default=0)
+        q.add_argument("--out", default="results", help="folder for the .npz and .json (default results)")
+        q.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return p
+
+
+def _clean(value):
+    """JSON-safe: numpy numbers and arrays to Python ones."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def write_run(out, name, result, extra):
+    """Save result["model"] as out/name.npz and the run as out/name.json; return the dict written."""
+    out = pathlib.Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    save_model(out / f"{name}.npz", result["model"])
+    record = {k: v for k, v in result.items() if k not in ("model", "train_abs_errors")}
+    record = _clean({**record, **extra, "parameters_file": f"{name}.npz"})
+    (out / f"{name}.json").write_text(json.dumps(record, indent=1))
+    return record
+
+
+def record_adding_run(path, entry):
+    """Add or replace (same settings and seed) one entry in the runs file; return all entries."""
+    path = pathlib.Path(path)
+    runs = json.loads(path.read_text())["runs"] if path.exists() else []
+    runs = [r for r in runs if r["config"] != entry["config"]] + [entry]
+    path.write_text(json.dumps({"about": "one entry per run of `python -m lstm_course.train adding`; "
+                                "written by the command", "runs": runs}, indent=1))
+    return runs
+
+
+def run_adding(args):
+    from .training import evaluate_adding, train_adding
+    chrono = args.length if args.forget_bias is None and args.cell == "lstm" else None
+    result = train_adding(length=args.length, hidden_size=args.hidden, batch_size=args.batch, lr=args.lr,
+                          clip=args.clip, forget_bias=args.forget_bias, chrono=chrono, cell=args.cell,
+                          seed=args.seed, max_sequences=args.max_sequences, max_seconds=args.max_seconds,
+                          progress=not args.no_progress)
+    test = evaluate_adding(result["model"], args.length, args.test_sequences, seed=args.seed)
+    init = "none" if args.cell == "rnn" else f"forget bias {args.forget_bias:g}" if chrono is None else f"chrono T_max={chrono}"
+    slug = "" if args.cell == "rnn" else "_chrono" if chrono else f"_fb{args.forget_bias:g}"
+    name = f"adding_{args.cell}_T{args.length}{slug}_seed{args.seed}"
+    write_run(args.out, name, result, {"test": test, "init": init})
+    cfg = result["config"]
+    record_adding_run(pathlib.Path(args.out) / "adding_runs.json",
+                      {"config": cfg, "init": init, "solved": result["solved"], "solved_at": result["solved_at"],
+                       "sequences": result["sequences"], "seconds": round(result["seconds"], 2),
+                       "stopped": result["stopped"], "test": test})
+    if result["message"]:
+        print(f"stopped: {result['message']}", file=sys.stderr)
+    outcome = (f"solved after {result['solved_at']:,} training sequences" if result["solved"]
+               else f"not solved ({result['stopped']}) after {result['sequences']:,} training sequences")
+    print(f"adding {args.cell} T={args.length} seed {args.seed} ({init}): {outcome}; "
+          f"test on {test['n']:,} fresh sequences: MSE {test['mse']:.5f}, "
+          f"mean |error| {test['mean_abs_error']:.4f}, {100 * test['fraction_correct']:.1f}% correct; "
+          f"wall time {result['seconds']:.1f} s")
+    return 0 if result["solved"] else 1
+
+
+def run_chars(args):
+    from .char_training import train_chars
+    result = train_chars(hidden_size=args.hidden, seq_len=args.seq_len, batch_size=args.batch, lr=args.lr,
+                         clip=args.clip, max_steps=args.steps, max_seconds=args.max_seconds, seed=args.seed,
+                         temperature=args.temperature, progress=not args.no_progress,
+                         print_samples=True)
+    h = result["history"]
+    write_run(args.out, f"chars_seed{args.seed}", result, {"vocab": result["vocab"]})
+    if result["message"]:
+        print(f"stopped: {result['message']}", file=sys.stderr)
+    print(f"chars: {result['steps']:,} steps ({result['steps'] * args.batch * args.seq_len:,} characters, "
+          f"{result['stopped']}); validation loss {h['val_loss'][-1]:.3f} nats/char vs unigram baseline "
+          f"{result['unigram_loss']:.3f} (uniform {result['uniform_loss']:.3f}); wall time {result['seconds']:.1f} s")
+    return 1 if result["stopped"] == "diverged" else 0
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.task == "adding" and args.length < 10:
+        parser.error(f"--length must be at least 10 (the first marker is among the first 10 steps), got {args.length}")
+    try:
+        return run_adding(args) if args.task == "adding" else run_chars(args)
+    except ValueError as exc:          # a setting the library refuses: say why, exit 2
+        parser.error(str(exc))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
