@@ -1,16 +1,32 @@
 """lstm_course: an LSTM built from scratch in numpy, checked against PyTorch.
 
 The package is the course's reference implementation. Each module holds one idea
-and maps onto a lesson:
+and maps onto a lesson (lessons are the notebooks in ``notebooks/``).
 
-- ``activations`` -- the sigmoid (a soft switch) and tanh, with their derivatives.
-- ``cell``        -- one memory cell exactly as the lecture writes it.
-- ``lstm``        -- a layer of cells over a sequence: forward and backward (BPTT).
-- ``rnn``         -- a plain recurrent layer, for comparison.
-- ``gradcheck``   -- central differences and the relative error.
-- ``torch_compare`` -- moving weights to and from ``torch.nn.LSTM``.
+Numerics (numpy only):
 
-Importing ``lstm_course`` (or any numeric module) pulls in neither matplotlib,
+- ``activations``    -- the sigmoid (a soft switch) and tanh, with their derivatives (1-2).
+- ``cell``           -- one memory cell exactly as the lecture writes it (2-3).
+- ``memory_machine`` -- the lecture's hand-wired cell: add, reset, output (3).
+- ``params``         -- the layer's weights: shapes, PyTorch's initialisation, checks (4).
+- ``lstm``           -- a layer of cells over a sequence: forward and backward (BPTT) (4-5).
+- ``stacked``        -- layers on top of each other (4).
+- ``rnn``            -- a plain recurrent layer, for comparison (1, 5, 6).
+- ``gradcheck``      -- central differences and the relative error (5).
+- ``gradient_flow``  -- how far a gradient reaches back: LSTM memory vs plain RNN (5).
+- ``readout``, ``model`` -- a linear layer and losses on top of the LSTM (6-7).
+- ``optim``          -- Adam, SGD with momentum, gradient clipping (6-7).
+- ``adding``, ``text`` -- the data: the 1997 adding problem, characters of a play (6-7).
+- ``training``, ``char_training`` -- the training loops (6-7); ``train`` is their CLI.
+- ``shapes``         -- input checks that name the expected and the actual shape.
+- ``checks``         -- the exercises' checkers, which diagnose common mistakes.
+
+Pictures and interaction: ``diagram`` (the cell drawing), ``plots`` (one module per
+part), ``widgets`` (the explorers). Torch: ``torch_compare`` (weights to and from
+``torch.nn.LSTM``), ``torch_scratch`` (the equations in torch ops), ``timing``,
+``machine`` and ``bench`` (the benchmark CLI).
+
+Importing ``lstm_course`` or any numeric module pulls in neither matplotlib,
 ipywidgets nor torch: those live in the drawing, widget and torch modules.
 """
 

@@ -183,29 +183,35 @@ def backward(dhs, cache, dh_T=None, dc_T=None):
     dh_next = _check_state("dh_T", dh_T, B, H, dtype).astype(dtype, copy=True)
     dc = _check_state("dc_T", dc_T, B, H, dtype).astype(dtype, copy=True)
 
-    # Everything that does not depend on the running gradient is computed for all
-    # steps at once, outside the loop. dgates[t] holds d(loss)/d(pre-activation).
-    i, f, g, o = (gates[..., k * H:(k + 1) * H] for k in range(4))
-    local = np.empty((T, B, 4 * H), dtype=dtype)   # what dc (or dh) is multiplied by
-    local[..., :H] = g * sigmoid_grad_from_output(i)
-    local[..., H:2 * H] = cs[:-1] * sigmoid_grad_from_output(f)
-    local[..., 2 * H:3 * H] = i * tanh_grad_from_output(g)
-    local[..., 3 * H:] = tanh_cs * sigmoid_grad_from_output(o)
-    dc_from_dh = o * tanh_grad_from_output(tanh_cs)                   # (T, B, H)
-
+    # Each step works on its own (B, 4H) block while it is in the cache: on a
+    # machine with slow memory, that beats precomputing local derivatives for
+    # all steps at once. dgates[t] ends up holding d(loss)/d(pre-activation).
     dgates = np.empty((T, B, 4 * H), dtype=dtype)
     dh = np.empty((B, H), dtype=dtype)
     tmp = np.empty((B, H), dtype=dtype)
     W_hh = p["W_hh"]
     for t in range(T - 1, -1, -1):
+        a, d, tanh_c = gates[t], dgates[t], tanh_cs[t]
+        i, f, g, o = (a[:, k * H:(k + 1) * H] for k in range(4))
+        di, df, dg, do = (d[:, k * H:(k + 1) * H] for k in range(4))
         np.add(dhs[t], dh_next, out=dh)             # from the output and from step t+1
-        np.multiply(dh, dc_from_dh[t], out=tmp)
-        dc += tmp                                   # c_t reaches the loss via h_t too
-        d = dgates[t].reshape(B, 4, H)
-        np.multiply(local[t, :, :3 * H].reshape(B, 3, H), dc[:, None, :], out=d[:, :3])
-        np.multiply(local[t, :, 3 * H:], dh, out=d[:, 3])
-        dc *= f[t]                                  # the additive path: dc_{t-1} = dc_t * f_t
-        np.matmul(dgates[t], W_hh, out=dh_next)     # dh_{t-1} from the recurrent input
+        np.multiply(tanh_c, tanh_c, out=tmp)        # c_t reaches the loss via h_t too:
+        np.subtract(1, tmp, out=tmp)                #   dc += dh * o * (1 - tanh(c)^2)
+        tmp *= o
+        tmp *= dh
+        dc += tmp
+        np.subtract(1, a, out=d)                    # sigmoid' = s (1 - s), all blocks ...
+        d *= a
+        np.multiply(g, g, out=dg)                   # ... but tanh' = 1 - g^2 for g
+        np.subtract(1, dg, out=dg)
+        di *= g                                     # times what each gate multiplied:
+        df *= cs[t]                                 #   i*g, f*c_{t-1}, g*i, o*tanh(c)
+        dg *= i
+        do *= tanh_c
+        d.reshape(B, 4, H)[:, :3] *= dc[:, None, :]  # i, f, g act through c ...
+        do *= dh                                    # ... o through h
+        dc *= f                                     # the additive path: dc_{t-1} = dc_t * f_t
+        np.matmul(d, W_hh, out=dh_next)             # dh_{t-1} from the recurrent input
 
     flat = dgates.reshape(T * B, 4 * H)
     db = flat.sum(axis=0)

@@ -146,8 +146,9 @@ def run_chars(args):
     write_run(args.out, f"chars_seed{args.seed}", result, {"vocab": result["vocab"]})
     if result["message"]:
         print(f"stopped: {result['message']}", file=sys.stderr)
+    why = f"its {result['stopped']} budget" if result["stopped"] in ("steps", "seconds") else result["stopped"]
     print(f"chars: {result['steps']:,} steps ({result['steps'] * args.batch * args.seq_len:,} characters, "
-          f"{result['stopped']}); validation loss {h['val_loss'][-1]:.3f} nats/char vs unigram baseline "
+          f"stopped by {why}); validation loss {h['val_loss'][-1]:.3f} nats/char vs unigram baseline "
           f"{result['unigram_loss']:.3f} (uniform {result['uniform_loss']:.3f}); wall time {result['seconds']:.1f} s")
     return 1 if result["stopped"] == "diverged" else 0
 

@@ -4,6 +4,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup_env.sh"
+bash "$ROOT/scripts/ensure_debian_packages.sh" fonts || true   # Chinese labels in the diagrams, if it can
 first="$(cd "$ROOT" && ls notebooks/[0-9]*.ipynb | head -n 1)"
 extra=()
 [ "$(id -u)" = 0 ] && extra+=(--allow-root)   # Jupyter refuses root without it

@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup_env.sh
-bash scripts/ensure_chromium.sh || true   # the browser test reports (or, under CI, fails) if still missing
+bash scripts/ensure_debian_packages.sh || true   # the browser test skips (under CI: fails) without Chromium
 export PYTHONHASHSEED=0
 exec .venv/bin/python -m pytest -n 2 --dist loadfile -p no:cacheprovider \
     tests --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \

@@ -27,7 +27,7 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrom
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 HOW_TO_GET_CHROMIUM = ("no Chromium found for the browser tests: install Debian's package "
-                       "(`sudo apt-get install chromium`, or `bash scripts/ensure_chromium.sh`), "
+                       "(`sudo apt-get install chromium`, or `bash scripts/ensure_debian_packages.sh chromium`), "
                        "or set CHROMIUM_PATH to a Chromium or Chrome executable")
 
 
