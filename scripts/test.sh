@@ -8,6 +8,6 @@ cd "$ROOT"
 bash scripts/setup_env.sh
 bash scripts/ensure_debian_packages.sh || true   # the browser test skips (under CI: fails) without Chromium
 export PYTHONHASHSEED=0
-exec .venv/bin/python -m pytest -n 2 --dist loadfile -p no:cacheprovider \
+exec .venv/bin/python -m pytest -n 2 --dist loadfile -p no:cacheprovider --durations=8 \
     tests --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
     notebooks solutions "$@"

@@ -68,7 +68,7 @@ def test_cell_presets_set_sliders_and_behave(name):
     assert {k: ex.sliders[k].value for k in p} == p
     c_new, a = expected_cell(**p)
     assert (ex.state["c_new"], ex.state["a"]) == pytest.approx((c_new, a), abs=1e-12)
-    behaviour = {"write": (c_new, np.tanh(p["z"])), "keep": (c_new, p["c"]),
+    behaviour = {"write": (c_new, p["c"] + np.tanh(p["z"])), "keep": (c_new, p["c"]),
                  "erase": (c_new, 0.0), "read": (a, np.tanh(c_new))}[name]
     assert behaviour[0] == pytest.approx(behaviour[1], abs=1e-3)
 

@@ -21,12 +21,12 @@ SIGNAL_RANGES = {"z": (-3.0, 3.0, 0.1), "z_i": (-10.0, 10.0, 0.5),
 # The four behaviours, as slider settings. Gate signals of +-10 make the gates all but
 # binary (f(10) = 0.99995): open or shut.
 PRESETS = {
-    "write": dict(z=1.0, z_i=10.0, z_f=-10.0, z_o=-10.0, c=0.5),  # forget c, store g(z)
+    "write": dict(z=1.0, z_i=10.0, z_f=10.0, z_o=-10.0, c=0.5),   # add g(z) to c (lesson 2)
     "keep":  dict(z=1.0, z_i=-10.0, z_f=10.0, z_o=-10.0, c=0.5),  # ignore z, c' = c
     "erase": dict(z=1.0, z_i=-10.0, z_f=-10.0, z_o=-10.0, c=0.5),  # c' = 0
     "read":  dict(z=1.0, z_i=-10.0, z_f=10.0, z_o=10.0, c=0.5),  # keep c and output h(c)
 }
-PRESET_HELP = {"write": "input gate open, forget gate shut: c' = g(z)",
+PRESET_HELP = {"write": "input and forget gates open: c' = c + g(z)",
                "keep": "input gate shut, forget gate open: c' = c",
                "erase": "input and forget gates shut: c' = 0",
                "read": "keep c, output gate open: a = h(c')"}

@@ -141,7 +141,8 @@ def lab_server(tmp_path_factory, chromium_path):
 
 @pytest.fixture
 def page(chromium_path, request):
-    """A Chromium page; a failing test leaves a screenshot in test-artifacts/."""
+    """A Chromium page; a failing test (or any, with BROWSER_SCREENSHOTS=1) leaves
+    screenshots in test-artifacts/."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -151,7 +152,8 @@ def page(chromium_path, request):
             pg.set_default_timeout(90_000)
             yield pg
             report = getattr(request.node, "rep_call", None)
-            if report is not None and report.failed:
+            # Always on request (BROWSER_SCREENSHOTS=1), to look at what a learner sees.
+            if (report is not None and report.failed) or os.environ.get("BROWSER_SCREENSHOTS") == "1":
                 _save_artifacts(pg, request)
         finally:
             browser.close()
