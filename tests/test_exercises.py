@@ -8,8 +8,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ["01_why_memory_needs_gates", "02_memory_cell_and_gates", "03_memory_machine",
-           "04_from_cell_to_network", "05_backprop_through_time", "06_training_adding_problem"]
-ALL_LESSON_NAMES = LESSONS + ["07_character_model", "08_pytorch_and_gpu"]
+           "04_from_cell_to_network", "05_backprop_through_time", "06_training_adding_problem",
+           "07_character_model", "08_pytorch_and_gpu"]
+ALL_LESSON_NAMES = LESSONS
 
 
 def _load_generator():

@@ -20,6 +20,9 @@ from .network import check_param_count, check_torch_mapping, lecture_layout
 from .plain_memory import check_keep_by_multiplying, check_memory_gradient, check_tanh_neuron
 from .sequence import check_lstm_backward, check_lstm_forward
 from .step import check_step_backward, check_step_forward
+from .text import check_encode_decode, check_sampling_probs, check_tbptt_batches, check_unigram_loss
+from .timer import check_median_time
+from .torch_ops import check_torch_forward, check_torch_step
 from .training import check_adam_step, check_clip, check_sgd_momentum_step
 
 __all__ = [
@@ -30,4 +33,6 @@ __all__ = [
     "check_param_count", "check_step_forward", "check_lstm_forward", "check_torch_mapping",  # lesson 4
     "check_step_backward", "check_lstm_backward", "check_gradcheck",                    # lesson 5
     "check_clip", "check_sgd_momentum_step", "check_adam_step",                         # lesson 6
+    "check_encode_decode", "check_sampling_probs", "check_tbptt_batches", "check_unigram_loss",  # lesson 7
+    "check_torch_step", "check_torch_forward", "check_median_time",                     # lesson 8
 ]

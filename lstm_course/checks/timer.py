@@ -1,0 +1,124 @@
+"""Checker for an honest timer (lesson 8): warm-up, each call timed, the median.
+
+The timer is checked with a fake clock: the checker hands the learner's timer a
+function whose k-th call takes a known time on that clock (slow first calls, an
+outlier among the timed calls), so the right answer is known exactly, with no
+real waiting, and every common mistake gives a different number.
+"""
+import numpy as np
+
+from .core import FAILED, Case, Stop, Variant, diagnose
+
+
+class _FakeClock:
+    """A clock that only moves when the fake function runs: call k takes durations[k] seconds."""
+
+    def __init__(self, durations):
+        self.now, self.calls, self.reads, self.durations = 0.0, 0, 0, list(durations)
+
+    def __call__(self):
+        self.reads += 1
+        return self.now
+
+    def work(self):
+        k = self.calls
+        self.now += self.durations[k] if k < len(self.durations) else 1.0
+        self.calls += 1
+
+
+def _timer_run(timer):
+    """(the timer's answer, how many times it called the function) on the fake clock."""
+    def run(durations, warmup, repeats):
+        clock = _FakeClock(durations)
+        answer = timer(clock.work, warmup=warmup, repeats=repeats, clock=clock)
+        if clock.reads == 0:
+            raise Stop(FAILED, "read the time with the clock you are given, clock(), not time.perf_counter "
+                               "directly (the checker hands you a fake clock)")
+        try:
+            return float(answer), clock.calls
+        except (TypeError, ValueError):
+            raise Stop(FAILED, f"return the median time in seconds, a number; you returned a "
+                               f"{type(answer).__name__}") from None
+    return run
+
+
+def _truth(durations, warmup, repeats):
+    """What an honest timer answers: the median of the calls after the warm-up, warmup + repeats calls."""
+    return float(np.median(durations[warmup:warmup + repeats])), warmup + repeats
+
+
+def _per_call(clock, fn, n):
+    times = []
+    for _ in range(n):
+        t0 = clock()
+        fn()
+        times.append(clock() - t0)
+    return times
+
+
+def _no_warmup(fn, *, warmup=2, repeats=5, clock=None):
+    return float(np.median(_per_call(clock, fn, repeats)))
+
+
+def _mean(fn, *, warmup=2, repeats=5, clock=None):
+    for _ in range(warmup):
+        fn()
+    t0 = clock()
+    for _ in range(repeats):
+        fn()
+    return (clock() - t0) / repeats
+
+
+def _one_call(fn, *, warmup=2, repeats=5, clock=None):
+    for _ in range(warmup):
+        fn()
+    return _per_call(clock, fn, 1)[0]
+
+
+def _warmup_timed(fn, *, warmup=2, repeats=5, clock=None):
+    return float(np.median(_per_call(clock, fn, warmup + repeats)))
+
+
+def _upper_middle(fn, *, warmup=2, repeats=5, clock=None):
+    for _ in range(warmup):
+        fn()
+    times = sorted(_per_call(clock, fn, repeats))
+    return times[len(times) // 2]
+
+
+def _total(fn, *, warmup=2, repeats=5, clock=None):
+    for _ in range(warmup):
+        fn()
+    return sum(_per_call(clock, fn, repeats))
+
+
+TIMER_VARIANTS = [
+    Variant("warm up first: call fn warmup times untimed (the first calls pay one-off costs), then time "
+            "repeats calls.", _timer_run(_no_warmup)),
+    Variant("don't time the warm-up calls: run them, throw their times away, then time repeats calls.",
+            _timer_run(_warmup_timed)),
+    Variant("time each call on its own and return the median: total / repeats is the mean, which one slow "
+            "call (another program, the garbage collector) drags up.", _timer_run(_mean)),
+    Variant("time repeats calls, not just one: a single call is at the mercy of whatever else the machine "
+            "is doing; the median of several is not.", _timer_run(_one_call)),
+    Variant("return the time of one call (the median), not the total of all timed calls.", _timer_run(_total)),
+    Variant("for an even number of repeats the median is the mean of the two middle times: use np.median.",
+            _timer_run(_upper_middle)),
+]
+
+
+def _timer_cases():
+    return [Case("warmup=3, repeats=5, slow first calls and one outlier",
+                 ([0.5, 0.2, 0.1, 0.010, 0.012, 0.011, 0.4, 0.013], 3, 5)),
+            Case("warmup=2, repeats=4 (an even count)", ([0.3, 0.05, 0.020, 0.028, 0.022, 0.5], 2, 4)),
+            Case("warmup=1, repeats=3", ([0.9, 0.004, 0.003, 0.2], 1, 3)),
+            Case("warmup=0, repeats=3", ([0.03, 0.01, 0.02], 0, 3))]
+
+
+def check_median_time(fn):
+    """Check fn(f, *, warmup, repeats, clock) -> the median time of one call of f, after warmup
+    untimed calls, on a fake clock with known call times."""
+    return diagnose("check_median_time", _timer_run(fn), _truth, _timer_cases(), TIMER_VARIANTS,
+                    ("median time", "calls of f"), rtol=1e-9, atol=1e-12,
+                    summary="on a fake clock with a slow first call and an outlier, your timer warms up, "
+                            "times each call and returns their median (four cases).")

@@ -1,0 +1,176 @@
+"""Checkers of lesson 7 (encoding, temperature, truncated-BPTT batches, unigram
+baseline): the solutions and the package pass, planted mistakes get their hint."""
+import numpy as np
+import pytest
+
+from lstm_course import checks
+from lstm_course import text as tx
+from lstm_course.readout import softmax
+
+from checks_helpers import assert_caught, assert_passes, solution_functions
+
+
+@pytest.fixture(scope="module")
+def sol7():
+    return solution_functions("07_character_model")
+
+
+def test_lesson7_solutions_pass(sol7, capsys):
+    assert_passes(checks.check_encode_decode(sol7["encode"], sol7["decode"]), capsys)
+    assert_passes(checks.check_sampling_probs(sol7["sampling_probs"]), capsys)
+    assert_passes(checks.check_tbptt_batches(sol7["tbptt_batches"]), capsys)
+    assert_passes(checks.check_unigram_loss(sol7["unigram_loss"]), capsys)
+
+
+def test_package_references_pass(capsys):
+    assert_passes(checks.check_encode_decode(tx.encode, tx.decode), capsys)
+    assert_passes(checks.check_sampling_probs(lambda z, t: softmax(z / t)), capsys)
+    assert_passes(checks.check_tbptt_batches(tx.tbptt_batches), capsys)
+    assert_passes(checks.check_unigram_loss(tx.unigram_loss), capsys)
+
+
+def test_untouched_and_crashing_answers_are_reported_kindly(capsys):
+    def untouched(*args):
+        raise NotImplementedError("write your code here")
+
+    result = checks.check_tbptt_batches(untouched)
+    assert result.status == "not done" and "not done yet" in capsys.readouterr().out
+    result = checks.check_unigram_loss(lambda tr, ev, V: np.log(np.bincount(tr) / len(tr))[ev].mean())
+    out = capsys.readouterr().out
+    assert result.status == "error" and "minlength" in result.hint and "Traceback" not in out
+
+
+# --------------------------------------------------------------------------- encode / decode
+def _encode(mistake=None):
+    def encode(text, vocab):
+        if mistake == "ord":
+            return np.array([ord(ch) for ch in text])
+        if mistake == "first seen":
+            seen = []
+            for ch in text:
+                if ch not in seen:
+                    seen.append(ch)
+            return np.array([seen.index(ch) for ch in text])
+        return np.array([vocab.index(ch) + (1 if mistake == "one-based" else 0) for ch in text], dtype=int)
+    return encode
+
+
+def _decode(mistake=None):
+    def decode(ids, vocab):
+        if mistake == "list":
+            return [vocab[i] for i in ids]
+        return "".join(vocab[i - 1 if mistake == "off by one" else i] for i in ids)
+    return decode
+
+
+@pytest.mark.parametrize("enc, dec, hint", [
+    ("one-based", None, "ids start at 0"),
+    ("ord", None, "not its Unicode code point"),
+    ("first seen", None, "not in the order they first appear"),
+    (None, "off by one", "id i is vocab[i]"),
+    (None, "list", "must return a str"),
+])
+def test_encode_decode_mistakes(enc, dec, hint, capsys):
+    assert_caught(checks.check_encode_decode(_encode(enc), _decode(dec)), capsys, hint)
+
+
+# --------------------------------------------------------------------------- temperature
+def _probs(mistake=None):
+    def sampling_probs(logits, temperature):
+        z = logits * temperature if mistake == "multiply" else logits / temperature
+        if mistake == "ignore":
+            z = logits
+        if mistake != "no max":
+            z = z - (z.max() if mistake == "whole array" else z.max(axis=-1, keepdims=True))
+        e = np.exp(z)
+        p = e / (e.sum() if mistake == "whole array" else e.sum(axis=-1, keepdims=True))
+        if mistake == "after":
+            e = np.exp(logits - logits.max(axis=-1, keepdims=True))
+            p = e / e.sum(axis=-1, keepdims=True) / temperature
+        return p
+    return sampling_probs
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("after", "before the softmax, not the probabilities"),
+    ("multiply", "not logits * temperature"),
+    ("ignore", "use the temperature"),
+    ("no max", "subtract each row's maximum"),
+    ("whole array", "normalise each row on its own"),
+])
+def test_sampling_probs_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_sampling_probs(_probs(mistake)), capsys, hint)
+
+
+def test_probabilities_of_a_power_are_not_a_mistake(capsys):
+    """softmax(z)**(1/tau), renormalised, is softmax(z / tau): the checker must accept it."""
+    def via_power(logits, temperature):
+        p = softmax(logits) ** (1 / temperature)
+        return p / p.sum(axis=-1, keepdims=True)
+    assert_passes(checks.check_sampling_probs(via_power), capsys)
+
+
+# --------------------------------------------------------------------------- batches
+def _batches(mistake=None):
+    def tbptt_batches(ids, batch_size, seq_len):
+        ids = np.asarray(ids)
+        L = (len(ids) - 1) // batch_size
+        if mistake == "round robin":
+            inputs = ids[:batch_size * L].reshape(L, batch_size)
+            targets = ids[1:batch_size * L + 1].reshape(L, batch_size)
+        else:
+            inputs = ids[:batch_size * L].reshape(batch_size, L).T
+            targets = ids[1:batch_size * L + 1].reshape(batch_size, L).T
+        if mistake == "not shifted":
+            targets = inputs
+        step = seq_len + 1 if mistake == "skip" else seq_len
+        if mistake == "skip":   # T + 1 characters per chunk, then on to the next T + 1
+            inputs = np.stack([ids[b * L:b * L + L + 1] for b in range(batch_size)], axis=1)
+            targets = inputs[1:]
+        for start in range(0, L - seq_len + 1, step):
+            x, y = inputs[start:start + seq_len], targets[start:start + seq_len]
+            yield (x.T, y.T) if mistake == "batch first" else (x, y)
+    return tbptt_batches
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("not shifted", "targets must be the inputs shifted by one"),
+    ("skip", "chunk 2 must start where chunk 1 stopped"),
+    ("round robin", "each stream is one long stretch"),
+    ("batch first", "time first"),
+])
+def test_tbptt_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_tbptt_batches(_batches(mistake)), capsys, hint)
+
+
+def test_tbptt_partial_last_chunk_is_named(capsys):
+    def with_partial(ids, batch_size, seq_len):
+        ids = np.asarray(ids)
+        L = (len(ids) - 1) // batch_size
+        inputs = ids[:batch_size * L].reshape(batch_size, L).T
+        targets = ids[1:batch_size * L + 1].reshape(batch_size, L).T
+        for start in range(0, L, seq_len):
+            yield inputs[start:start + seq_len], targets[start:start + seq_len]
+    assert_caught(checks.check_tbptt_batches(with_partial), capsys, "leave out an incomplete last chunk")
+
+
+# --------------------------------------------------------------------------- unigram
+def _unigram(mistake=None):
+    def unigram_loss(train_ids, eval_ids, vocab_size):
+        source = eval_ids if mistake == "eval counts" else train_ids
+        counts = np.bincount(source, minlength=vocab_size) + (0.0 if mistake == "no smoothing" else 1.0)
+        p = counts / counts.sum()
+        logp = np.log2(p) if mistake == "log2" else np.log(p)
+        losses = -logp[eval_ids]
+        return float(losses.sum() if mistake == "sum" else losses.mean())
+    return unigram_loss
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("no smoothing", "add-one smoothing"),
+    ("eval counts", "count the characters of train_ids"),
+    ("log2", "not log2"),
+    ("sum", "not the sum"),
+])
+def test_unigram_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_unigram_loss(_unigram(mistake)), capsys, hint)

@@ -1,0 +1,136 @@
+"""Checkers of lesson 8 (one step and a layer in torch operations, an honest
+timer): the solutions and the package pass, planted mistakes get their hint."""
+import time
+
+import numpy as np
+import pytest
+import torch
+
+from lstm_course import checks, torch_scratch
+
+from checks_helpers import assert_caught, assert_passes, solution_functions
+
+
+@pytest.fixture(scope="module")
+def sol8():
+    return solution_functions("08_pytorch_and_gpu")
+
+
+def test_lesson8_solutions_pass(sol8, capsys):
+    assert_passes(checks.check_torch_step(sol8["lstm_step"]), capsys)
+    assert_passes(checks.check_torch_forward(sol8["lstm_forward"]), capsys)
+    assert_passes(checks.check_median_time(sol8["median_time"]), capsys)
+
+
+def test_package_references_pass(capsys):
+    assert_passes(checks.check_torch_step(torch_scratch.step), capsys)
+    assert_passes(checks.check_torch_forward(torch_scratch.forward), capsys)
+
+
+# --------------------------------------------------------------------------- one step
+def _step(mistake=None):
+    def lstm_step(x_proj_t, h_prev, c_prev, W_hh, b_hh):
+        W = W_hh if mistake == "no transpose" else W_hh.T
+        a = x_proj_t + h_prev @ W + (0 if mistake == "no b_hh" else b_hh)
+        if mistake == "lecture order":
+            z, z_i, z_f, z_o = a.chunk(4, dim=1)
+        elif mistake == "ifog":
+            z_i, z_f, z_o, z = a.chunk(4, dim=1)
+        elif mistake == "forget on input":
+            z_f, z_i, z, z_o = a.chunk(4, dim=1)
+        else:
+            z_i, z_f, z, z_o = a.chunk(4, dim=1)
+        g = torch.sigmoid(z) if mistake == "sigmoid g" else torch.tanh(z)
+        c = g * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+        h = (c if mistake == "no tanh" else torch.tanh(c)) * torch.sigmoid(z_o)
+        return h, c
+    return lstm_step
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("forget on input", "multiplies the new input instead of the old memory"),
+    ("lecture order", "lecture's order z, z_i, z_f, z_o"),
+    ("ifog", "as i, f, o, g"),
+    ("sigmoid g", "the cell input g uses tanh"),
+    ("no tanh", "tanh(c') times the output gate"),
+    ("no b_hh", "add b_hh"),
+    ("no transpose", "multiply by its transpose"),
+])
+def test_step_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_torch_step(_step(mistake)), capsys, hint)
+
+
+# --------------------------------------------------------------------------- a layer
+def _forward(mistake=None):
+    def lstm_forward(x, params):
+        T, B, D = x.shape
+        H = params["W_hh"].shape[1]
+        bias = {"no b_ih": 0, "b_ih twice": 2}.get(mistake, 1) * params["b_ih"]
+        x_proj = x @ params["W_ih"].T + bias
+        h = c = torch.zeros(B, H, dtype=x.dtype)
+        hs = [h] if mistake == "h0 in hs" else []
+        for t in range(T):
+            if mistake == "no carry":
+                h_t, c_t = torch_scratch.step(x_proj[t], torch.zeros_like(h), torch.zeros_like(c),
+                                              params["W_hh"], params["b_hh"])
+                h, c = h_t, c_t
+            else:
+                h, c = torch_scratch.step(x_proj[t], h, c, params["W_hh"], params["b_hh"])
+            hs.append(h)
+        return torch.stack(hs), (h, c)
+    return lstm_forward
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("no carry", "carry the memory"),
+    ("no b_ih", "its own bias"),
+    ("b_ih twice", "the bias is added twice"),
+    ("h0 in hs", "not the starting state h_0"),
+])
+def test_forward_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_torch_forward(_forward(mistake)), capsys, hint)
+
+
+# --------------------------------------------------------------------------- timer
+def _timer(mistake=None):
+    def median_time(fn, *, warmup=2, repeats=5, clock=time.perf_counter):
+        if mistake == "perf_counter":
+            clock = time.perf_counter
+        for _ in range(0 if mistake in ("no warmup", "warmup timed") else warmup):
+            fn()
+        n = repeats + (warmup if mistake == "warmup timed" else 0)
+        if mistake == "mean":
+            t0 = clock()
+            for _ in range(n):
+                fn()
+            return (clock() - t0) / n
+        times = []
+        for _ in range(1 if mistake == "one call" else n):
+            t0 = clock()
+            fn()
+            times.append(clock() - t0)
+        if mistake == "total":
+            return sum(times)
+        if mistake == "upper middle":
+            return sorted(times)[len(times) // 2]
+        return float(np.median(times))
+    return median_time
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("no warmup", "warm up first"),
+    ("warmup timed", "don't time the warm-up calls"),
+    ("mean", "total / repeats is the mean"),
+    ("one call", "time repeats calls, not just one"),
+    ("total", "not the total"),
+    ("upper middle", "mean of the two middle times"),
+    ("perf_counter", "the clock you are given"),
+])
+def test_timer_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_median_time(_timer(mistake)), capsys, hint)
+
+
+def test_the_honest_timer_passes_and_measures_real_time(capsys):
+    assert_passes(checks.check_median_time(_timer()), capsys)
+    t = _timer()(lambda: time.sleep(0.002), warmup=1, repeats=3)
+    assert 0.0015 < t < 0.5
