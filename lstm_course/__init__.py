@@ -24,7 +24,7 @@ Numerics (numpy only):
 Pictures and interaction: ``diagram`` (the cell drawing), ``plots`` (one module per
 part), ``widgets`` (the explorers). Torch: ``torch_compare`` (weights to and from
 ``torch.nn.LSTM``), ``torch_scratch`` (the equations in torch ops), ``timing``,
-``machine`` and ``bench`` (the benchmark CLI).
+``machine`` and ``bench`` (the benchmark CLI); ``cli`` holds the argument types both CLIs share.
 
 Importing ``lstm_course`` or any numeric module pulls in neither matplotlib,
 ipywidgets nor torch: those live in the drawing, widget and torch modules.

@@ -16,6 +16,7 @@ import os
 import sys
 
 from . import timing
+from .cli import positive
 from .timing import HEADLINE, IMPLS, PASSES
 
 GOALS = {"forward": 1.3, "forward+backward": 1.5}  # numpy / torch.nn.LSTM on the CPU
@@ -103,16 +104,6 @@ def crossover(results, pass_):
     return None
 
 
-def _positive_int(text):
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return n
-
-
 def _sizes(text):
     sizes = []
     for item in text.split(","):
@@ -135,16 +126,6 @@ def _impls(text):
     return names
 
 
-def _seconds(text):
-    try:
-        s = float(text)
-    except ValueError:
-        s = -1.0
-    if not s > 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
-    return s
-
-
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(prog="python -m lstm_course.bench", description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -153,14 +134,14 @@ def parse_args(argv=None):
     grid.add_argument("--headline", action="store_true", help="only T=100, B=64, D=H=128 (the performance goals), more repeats")
     grid.add_argument("--sizes", type=_sizes, help="comma-separated TxBxH, e.g. 10x4x16,100x64x128 (default: "
                       + ",".join("x".join(map(str, s)) for s in timing.GRIDS["default"]) + ")")
-    ap.add_argument("--input-size", type=_positive_int, default=None, help="D (default: D = H)")
+    ap.add_argument("--input-size", type=positive(int), default=None, help="D (default: D = H)")
     ap.add_argument("--impls", type=_impls, default=list(IMPLS), help="comma-separated, from " + ",".join(IMPLS))
     ap.add_argument("--dtype", choices=("float32", "float64"), default="float32")
-    ap.add_argument("--warmup", type=_positive_int, default=1, help="untimed runs of each pass (default 1)")
-    ap.add_argument("--repeats", type=_positive_int, default=None, help="timed runs of each pass (default 5; 15 with --headline)")
-    ap.add_argument("--max-seconds", type=_seconds, default=20.0,
+    ap.add_argument("--warmup", type=positive(int), default=1, help="untimed runs of each pass (default 1)")
+    ap.add_argument("--repeats", type=positive(int), default=None, help="timed runs of each pass (default 5; 15 with --headline)")
+    ap.add_argument("--max-seconds", type=positive(float, "number of seconds"), default=20.0,
                     help="stop timing a pass after this long, once 3 runs are done (default 20)")
-    ap.add_argument("--threads", type=_positive_int, default=None,
+    ap.add_argument("--threads", type=positive(int), default=None,
                     help="threads for torch and numpy's BLAS (default: their own; 1 is steadier on a busy machine)")
     ap.add_argument("--out", default="bench_results.json", help="the JSON results file (default bench_results.json)")
     ap.add_argument("--plot", default=None, help="the plot's file (default: --out with .png)")

@@ -13,35 +13,13 @@ parses arguments, calls them and reports.
 """
 import argparse
 import json
-import math
 import pathlib
 import sys
 
 import numpy as np
 
+from .cli import finite, positive
 from .model import save_model
-
-
-def _positive(kind):
-    def parse(s):
-        try:
-            v = kind(s)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a positive {kind.__name__}, got {s!r}") from None
-        if not (v > 0 and math.isfinite(v)):
-            raise argparse.ArgumentTypeError(f"expected a positive {kind.__name__}, got {s!r}")
-        return v
-    return parse
-
-
-def _finite(s):
-    try:
-        v = float(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {s!r}") from None
-    if not math.isfinite(v):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {s!r}")
-    return v
 
 
 def build_parser():
@@ -51,24 +29,24 @@ def build_parser():
     a = sub.add_parser("adding", help="the 1997 adding problem (lesson 6)")
     a.add_argument("--length", type=int, default=100, help="sequence length T (>= 10; default 100)")
     a.add_argument("--cell", choices=("lstm", "rnn"), default="lstm")
-    a.add_argument("--hidden", type=_positive(int), default=32, help="hidden size H (default 32)")
-    a.add_argument("--batch", type=_positive(int), default=32, help="sequences per step (default 32)")
-    a.add_argument("--lr", type=_positive(float), default=1e-2, help="Adam learning rate (default 0.01)")
-    a.add_argument("--clip", type=_positive(float), default=1.0, help="max gradient norm (default 1)")
-    a.add_argument("--forget-bias", type=_finite, default=None,
+    a.add_argument("--hidden", type=positive(int), default=32, help="hidden size H (default 32)")
+    a.add_argument("--batch", type=positive(int), default=32, help="sequences per step (default 32)")
+    a.add_argument("--lr", type=positive(float), default=1e-2, help="Adam learning rate (default 0.01)")
+    a.add_argument("--clip", type=positive(float), default=1.0, help="max gradient norm (default 1)")
+    a.add_argument("--forget-bias", type=finite, default=None,
                    help="start every forget gate at this bias (default: chrono initialisation)")
-    a.add_argument("--max-sequences", type=_positive(int), default=1_000_000)
-    a.add_argument("--max-seconds", type=_positive(float), default=300.0)
-    a.add_argument("--test-sequences", type=_positive(int), default=2000)
+    a.add_argument("--max-sequences", type=positive(int), default=1_000_000)
+    a.add_argument("--max-seconds", type=positive(float), default=300.0)
+    a.add_argument("--test-sequences", type=positive(int), default=2000)
     c = sub.add_parser("chars", help="a character-level model of a shipped play (lesson 7)")
-    c.add_argument("--steps", type=_positive(int), default=1000, help="training steps (default 1000)")
-    c.add_argument("--hidden", type=_positive(int), default=128)
-    c.add_argument("--seq-len", type=_positive(int), default=50, help="truncated BPTT length T")
-    c.add_argument("--batch", type=_positive(int), default=32, help="parallel streams B")
-    c.add_argument("--lr", type=_positive(float), default=5e-3)
-    c.add_argument("--clip", type=_positive(float), default=5.0)
-    c.add_argument("--temperature", type=_positive(float), default=0.8, help="for the samples")
-    c.add_argument("--max-seconds", type=_positive(float), default=None)
+    c.add_argument("--steps", type=positive(int), default=1000, help="training steps (default 1000)")
+    c.add_argument("--hidden", type=positive(int), default=128)
+    c.add_argument("--seq-len", type=positive(int), default=50, help="truncated BPTT length T")
+    c.add_argument("--batch", type=positive(int), default=32, help="parallel streams B")
+    c.add_argument("--lr", type=positive(float), default=5e-3)
+    c.add_argument("--clip", type=positive(float), default=5.0)
+    c.add_argument("--temperature", type=positive(float), default=0.8, help="for the samples")
+    c.add_argument("--max-seconds", type=positive(float), default=None)
     for q in (a, c):
         q.add_argument("--seed", type=int, default=0)
         q.add_argument("--out", default="results", help="folder for the .npz and .json (default results)")

@@ -20,7 +20,7 @@ def _run(*args, cwd=None):
     (["sideways"], "invalid choice"),
     (["adding", "--length", "5"], "at least 10"),
     (["adding", "--length", "ten"], "invalid int value"),
-    (["adding", "--lr", "-0.1"], "positive float"),
+    (["adding", "--lr", "-0.1"], "positive number"),
     (["adding", "--forget-bias", "nan"], "finite"),
     (["adding", "--cell", "rnn", "--forget-bias", "5"], "no forget gate"),
     (["chars", "--steps", "0"], "positive int"),
