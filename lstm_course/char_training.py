@@ -11,7 +11,6 @@ Losses are in nats per character; ln V is guessing uniformly, and
 """
 import math
 import time
-import warnings
 
 import numpy as np
 
@@ -19,7 +18,7 @@ from . import text as tx
 from .model import backward_all, forward_all, init_model, parameters
 from .optim import adam_init
 from .readout import softmax_cross_entropy
-from .training import check_positive, diverged, progress_bar, train_step
+from .training import check_positive, diverged, finish, progress_bar, train_step
 
 
 def evaluate_chars(model, ids, vocab_size, *, batch_size=16, seq_len=100):
@@ -107,10 +106,7 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
             stopped = "seconds"
             break
     seconds = time.perf_counter() - start
-    if bar is not None:
-        bar.close()
-    if message:
-        warnings.warn(message, RuntimeWarning, stacklevel=2)
+    finish(bar, message)
     if not history["eval_step"] or history["eval_step"][-1] != step:   # always end with a val loss
         history["eval_step"].append(step)
         history["val_loss"].append(evaluate_chars(model, val_ids, V))

@@ -44,6 +44,15 @@ def progress_bar(total, enabled, desc, unit):
     return tqdm(total=total, desc=desc, unit=unit, leave=True, mininterval=0.5)
 
 
+def finish(bar, message):
+    """End of every training loop: close the progress bar; a run stopped by a NaN or an
+    exploding loss warns (RuntimeWarning) at the caller of the loop, never silently."""
+    if bar is not None:
+        bar.close()
+    if message:
+        warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
 def train_step(params, grads, opt_state, *, lr, clip):
     """Clip the gradients' joint norm to ``clip`` (None: no clipping), then one Adam step.
     Returns the gradient norm before clipping."""
@@ -127,10 +136,7 @@ def train_adding(*, length=100, hidden_size=32, batch_size=32, lr=1e-2, clip=1.0
             stopped = "seconds"
             break
     seconds = time.perf_counter() - start
-    if bar is not None:
-        bar.close()
-    if message:
-        warnings.warn(message, RuntimeWarning, stacklevel=2)
+    finish(bar, message)
     return {"model": model, "solved": solved_at is not None, "solved_at": solved_at,
             "sequences": seen, "seconds": seconds, "stopped": stopped, "message": message,
             "history": history, "train_abs_errors": abs_errors[:seen], "config": config}
