@@ -5,77 +5,44 @@ A checker builds a list of ``Case``s (random inputs and edge cases: zeros, a
 batch of one, large values), a reference (a function of the package) and a list
 of ``Variant``s: known-wrong versions, each with the hint it stands for. When the
 learner's output differs from the reference, the first variant whose output it
-matches on every case names the mistake. Nothing from inside the package ever
-reaches the learner as a traceback: their exception becomes one friendly line.
+matches on every case names the mistake. Before the numbers, the guards
+(``guards.py``) check that the inputs came back unchanged and that each output is
+the kind of thing the reference returns (an array, its dtype); after them, when no
+variant matches, the notes of the failing cases or the generic diagnosis
+(``diagnosis.py``: which output, which gate block, which time step, what
+transformation) name what was seen. Nothing from inside the package ever reaches
+the learner as a traceback: their exception becomes one friendly line (``calling.py``).
 
 Every checker prints one line (plus a hint when it fails) and returns a
 ``CheckResult``: truthy when passed, with ``status`` and ``hint`` for tests.
 """
-import os
-import sys
-import traceback
+import inspect
 import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import guards
+from .calling import GENERIC_ERROR_HINTS, call_learner  # noqa: F401 (re-exported)
+from .diagnosis import describe_specific
 from .result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, Stop, report  # noqa: F401 (re-exported)
 
 RTOL, ATOL = 1e-6, 1e-9        # learner and reference may compute in a different order
 
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_SKIP_DIRS = tuple(os.path.dirname(os.path.abspath(m.__file__)) for m in (os, np)
-                   if getattr(m, "__file__", None)) + (_PACKAGE_DIR,)
-
-
-def _your_line(exc):
-    """'line 4: `c = g * i`' for the innermost frame of the learner's own code, or ''."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    mine = [f for f in frames if not os.path.abspath(f.filename).startswith(_SKIP_DIRS)
-            and "site-packages" not in f.filename and not f.filename.startswith(sys.prefix)]
-    if not mine:
-        return ""
-    f = mine[-1]
-    code = f" `{f.line.strip()}`" if f.line else ""
-    return f"line {f.lineno} of your code{':' if code else ''}{code}"
-
-
-def call_learner(fn, *args, error_hints=(), **kwargs):
-    """Call the learner's function; NotImplementedError -> Stop(NOT_DONE), any other
-    exception -> Stop(ERROR) with a one-line summary. Warnings are silenced (their
-    text would carry file paths into the notebook) and numpy errors ignored: the
-    output is judged instead (a nan in it is reported).
-
-    error_hints: (text, hint) pairs; when text appears in the exception's message
-    (or type name), the hint explains the likely cause."""
-    if not callable(fn):
-        raise Stop(ERROR, f"pass your function itself (e.g. `my_function`, no brackets); "
-                          f"got a {type(fn).__name__}")
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return fn(*args, **kwargs)
-    except Stop:
-        raise
-    except NotImplementedError:
-        raise Stop(NOT_DONE) from None
-    except Exception as exc:  # the learner's bug, reported without a traceback
-        where = _your_line(exc)
-        said = f"{type(exc).__name__}: {exc}"
-        msg = f"your function raised {said}"
-        for text, hint in error_hints:
-            if text in said:
-                msg += f". {hint}"
-                break
-        raise Stop(ERROR, msg, f"at {where}" if where else "") from None
-
 
 @dataclass
 class Case:
-    """One input to try: a label for messages, positional and keyword arguments."""
+    """One input to try: a label for messages, positional and keyword arguments.
+
+    note: a hint shown when the learner fails only on cases that carry notes (e.g.
+    "a batch of one: ..."). rtol, atol: this case's tolerance (default: the
+    checker's, looser for float32 inputs)."""
     label: str
     args: tuple
     kwargs: dict = field(default_factory=dict)
+    note: str = ""
+    rtol: float = None
+    atol: float = None
 
 
 @dataclass
@@ -85,9 +52,30 @@ class Variant:
     fn: object
 
 
+F32_RTOL, F32_ATOL = 1e-4, 1e-6   # float32 keeps about 7 digits
+
+
+def _has_float32(value):
+    if isinstance(value, (np.ndarray, np.generic)) or guards.is_tensor(value):
+        return "float32" in str(value.dtype)
+    if isinstance(value, dict):
+        return any(_has_float32(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_float32(v) for v in value)
+    return False
+
+
+def tolerance(case, rtol=RTOL, atol=ATOL):
+    """(rtol, atol) for a case: its own, else the checker's, looser when it has float32 inputs."""
+    if _has_float32(case.args) or _has_float32(case.kwargs):
+        rtol, atol = max(rtol, F32_RTOL), max(atol, F32_ATOL)
+    return (case.rtol if case.rtol is not None else rtol), (case.atol if case.atol is not None else atol)
+
+
 def as_outputs(value, names):
-    """The output as a tuple of float arrays, one per name; Stop(FAILED) if its
-    structure (the number of returned values) is not what was asked for."""
+    """The output as a tuple with one entry per name (arrays, or dicts of arrays),
+    their dtypes kept; Stop(FAILED) if the structure (the number of returned
+    values, a number where an array belongs) is not what was asked for."""
     if len(names) == 1:
         value = (value,)
     elif not isinstance(value, (tuple, list)) or len(value) < len(names):
@@ -96,22 +84,28 @@ def as_outputs(value, names):
     out = []
     for name, v in zip(names, value):
         if isinstance(v, dict):
-            out.append({k: _float_array(name, x) for k, x in v.items()})
+            out.append({k: _float_array(f"{name}[{k!r}]", x) for k, x in v.items()})
         else:
             out.append(_float_array(name, v))
     return tuple(out)
 
 
 def _float_array(name, v):
+    """v as a numpy array of numbers (its dtype kept, a tensor detached); Stop(FAILED) if it is not one."""
+    if guards.is_tensor(v):
+        v = v.detach().cpu().numpy()
     try:
-        arr = np.asarray(v, dtype=np.float64)
+        arr = np.asarray(v)
     except (TypeError, ValueError):
-        raise Stop(FAILED, f"{name} should be a number or an array, you returned a {type(v).__name__}") from None
+        arr = None
+    if arr is None or arr.dtype.kind not in "biuf":
+        raise Stop(FAILED, f"{name} should be a number or an array of numbers, you returned a {type(v).__name__}"
+                           + (" holding other things" if arr is not None else "")) from None
     return arr
 
 
 def _flat(outputs, names):
-    """(name, array) pairs, dict entries flattened as name['key']."""
+    """(name, value) pairs, dict entries flattened as name['key']."""
     pairs = []
     for name, v in zip(names, outputs):
         if isinstance(v, dict):
@@ -121,23 +115,40 @@ def _flat(outputs, names):
     return pairs
 
 
-def difference(got, expected, names, rtol=RTOL, atol=ATOL):
-    """None when got matches expected, else a short description of the first difference."""
+def _structure(got, expected, names):
     for name, e, g in zip(names, expected, got):
         if isinstance(e, dict) and (not isinstance(g, dict) or set(g) != set(e)):
             keys = sorted(g) if isinstance(g, dict) else f"a {type(g).__name__}"
             return f"{name} must be a dict with keys {sorted(e)}, got {keys}"
         if isinstance(g, dict) and not isinstance(e, dict):
             return f"{name} must be an array, got a dict"
-    for (name, e), (_, g) in zip(_flat(expected, names), _flat(got, names)):
-        if g.shape != e.shape:
-            return f"{name} has shape {g.shape}, expected {e.shape}"
-        if not np.all(np.isfinite(g)) and np.all(np.isfinite(e)):
-            return f"{name} contains nan or inf"
-        if not np.allclose(g, e, rtol=rtol, atol=atol, equal_nan=True):
-            err = float(np.max(np.abs(g - e)))
-            return f"{name} differs from the reference by up to {err:.3g}"
     return None
+
+
+def _wrong(got, expected, names, rtol, atol):
+    """[(flat name, got, expected)] for every output that differs (shape or values)."""
+    wrong = []
+    for (name, e), (_, g) in zip(_flat(expected, names), _flat(got, names)):
+        g64, e64 = np.asarray(g, dtype=np.float64), np.asarray(e, dtype=np.float64)
+        if g64.shape != e64.shape or not np.allclose(g64, e64, rtol=rtol, atol=atol, equal_nan=True):
+            wrong.append((name, g64, e64))
+    return wrong
+
+
+def difference(got, expected, names, rtol=RTOL, atol=ATOL):
+    """None when got matches expected, else a short description of the first difference."""
+    problem = _structure(got, expected, names)
+    if problem:
+        return problem
+    wrong = _wrong(got, expected, names, rtol, atol)
+    if not wrong:
+        return None
+    name, g, e = wrong[0]
+    if g.shape != e.shape:
+        return f"{name} has shape {g.shape}, expected {e.shape}"
+    if not np.all(np.isfinite(g)) and np.all(np.isfinite(e)):
+        return f"{name} contains nan or inf"
+    return f"{name} differs from the reference by up to {float(np.nanmax(np.abs(g - e))):.3g}"
 
 
 def _matches(got, expected, names, rtol, atol):
@@ -150,21 +161,66 @@ def _matches(got, expected, names, rtol, atol):
 
 
 def fresh(case):
-    """A copy of the case whose arrays (also inside dicts) are copies: the
-    learner's function may change its inputs without spoiling the next call."""
-    def copy(v):
-        if isinstance(v, np.ndarray):
-            return v.copy()
-        if isinstance(v, dict):
-            return {k: copy(x) for k, x in v.items()}
-        if isinstance(v, (tuple, list)):
-            return type(v)(copy(x) for x in v)
-        return v
-    return Case(case.label, tuple(copy(a) for a in case.args), {k: copy(v) for k, v in case.kwargs.items()})
+    """A copy of the case whose arrays and tensors (also inside dicts, lists and
+    tuples) are copies: every call gets inputs of its own."""
+    return Case(case.label, guards.snapshot(case.args), guards.snapshot(case.kwargs),
+                case.note, case.rtol, case.atol)
+
+
+def _arg_names(reference, arg_names):
+    if arg_names is not None:
+        return tuple(arg_names)
+    try:
+        params = inspect.signature(reference).parameters.values()
+    except (TypeError, ValueError):
+        return ()
+    return tuple(p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+
+
+def _raw_outputs(value, names):
+    """The returned values as given (for type and dtype checks), one per name."""
+    return (value,) if len(names) == 1 else tuple(value)[:len(names)]
+
+
+def _guard_types(raw_got, raw_expected, names):
+    """A type or dtype hint for the first output that is the wrong kind of thing."""
+    for name, g, e in zip(names, raw_got, raw_expected):
+        if isinstance(e, dict) and isinstance(g, dict):
+            pairs = [(f"{name}[{k!r}]", g[k], e[k]) for k in sorted(e) if k in g]
+        else:
+            pairs = [(name, g, e)]
+        for n, gv, ev in pairs:
+            hint = guards.type_hint(n, gv, ev) or guards.dtype_hint(n, gv, ev)
+            if hint:
+                return hint
+    return None
+
+
+def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL):
+    """The generic diagnosis of one case: which output is wrong, how it differs, and
+    which outputs are right. ``layout`` maps an output's (flat) name to its axes' tags."""
+    layout = layout or {}
+    wrong = _wrong(got, expected, names, rtol, atol)
+    if not wrong:
+        return ""
+    described = []
+    for name, g, e in wrong:   # the first output with a telling pattern, else the first one
+        tags = layout.get(name, layout.get(name.split("[")[0]))
+        described.append((name,) + describe_specific(name, g, e, tags, rtol, atol))
+    name, seen, _ = next((d for d in described if d[2]), described[0])
+    wrong = [w for w in wrong if w[0] == name] + [w for w in wrong if w[0] != name]
+    wrong_names = {n for n, _, _ in wrong}
+    right = [n for n, _ in _flat(expected, names) if n not in wrong_names]
+    if right:
+        seen += f" ({', '.join(right)} {'is' if len(right) == 1 else 'are'} right"
+        seen += f"; {', '.join(n for n, _, _ in wrong[1:])} also differ{'s' if len(wrong) == 2 else ''})" \
+            if len(wrong) > 1 else ")"
+    return seen + "."
 
 
 def diagnose(name, learner, reference, cases, variants, outputs, *, summary,
-             rtol=RTOL, atol=ATOL, fallback_hint="", prepare=fresh, error_hints=()):
+             rtol=RTOL, atol=ATOL, fallback_hint="", prepare=fresh, error_hints=(),
+             arg_names=None, mutable=(), layout=None):
     """Run the learner on every case, compare with the reference, name the mistake.
 
     - learner, reference: functions with the same signature; each variant's ``fn`` too.
@@ -172,28 +228,60 @@ def diagnose(name, learner, reference, cases, variants, outputs, *, summary,
     - prepare(case) -> case: fresh copies of the inputs for each call (the learner,
       the reference and each variant get their own).
     - error_hints: passed to ``call_learner``.
+    - arg_names: the arguments' names for messages (default: the reference's);
+      mutable: those the function may change in place (all others must come back unchanged).
+    - layout: {output name: axis tags} for the generic diagnosis ("T" time, "G" gate blocks).
+
+    In order: the inputs are unchanged; each output is the kind of thing the
+    reference returns (array, not list; its dtype); the values; the first variant
+    that matches on every case names the mistake; else the notes of the failing
+    cases; else the generic diagnosis (``diagnosis.describe``) names what it sees.
     Returns the CheckResult (printed).
     """
+    names_in = _arg_names(reference, arg_names)
     try:
         results = []
         for case in cases:
             c = prepare(case)
-            got = as_outputs(call_learner(learner, *c.args, error_hints=error_hints, **c.kwargs), outputs)
+            before = guards.snapshot((c.args, c.kwargs))
+            raw = call_learner(learner, *c.args, error_hints=error_hints, **c.kwargs)
+            paths = guards.changed_arguments(before[0], c.args, before[1], c.kwargs, names_in, mutable)
+            if paths:
+                tensors = any(guards.is_tensor(v) for v in before[0])
+                raise Stop(FAILED, guards.input_changed_hint(paths, tensors), f"case '{case.label}'")
+            got = as_outputs(raw, outputs)
             c = prepare(case)
             with np.errstate(all="ignore"):
-                expected = as_outputs(reference(*c.args, **c.kwargs), outputs)
-            results.append((case, got, expected))
-        failing = [(case, g, e) for case, g, e in results if difference(g, e, outputs, rtol, atol)]
+                raw_expected = reference(*c.args, **c.kwargs)
+            expected = as_outputs(raw_expected, outputs)
+            problem = _structure(got, expected, outputs)
+            if problem:
+                raise Stop(FAILED, problem, f"case '{case.label}'")
+            hint = _guard_types(_raw_outputs(raw, outputs), _raw_outputs(raw_expected, outputs), outputs)
+            if hint:
+                raise Stop(FAILED, hint, f"case '{case.label}'")
+            results.append((case, got, expected, tolerance(case, rtol, atol)))
+        failing = [(case, g, e, tol) for case, g, e, tol in results if difference(g, e, outputs, *tol)]
         if not failing:
             return report(name, PASSED, summary=summary)
+        case, g, e, tol = failing[0]
+        detail = f"case '{case.label}': {difference(g, e, outputs, *tol)}"
+        if len(failing) < len(results):
+            detail += f"; right on {len(results) - len(failing)} of {len(results)} cases"
         for variant in variants:
-            if all(_matches(g, _run_variant(variant, prepare(case), outputs), outputs, rtol, atol)
-                   for case, g, _ in results):
-                case, g, e = failing[0]
-                return report(name, FAILED, variant.hint,
-                              f"case '{case.label}': {difference(g, e, outputs, rtol, atol)}")
-        case, g, e = failing[0]
-        return report(name, FAILED, fallback_hint, f"case '{case.label}': {difference(g, e, outputs, rtol, atol)}")
+            if all(_matches(g, _run_variant(variant, prepare(c), outputs), outputs, *tol)
+                   for c, g, _, tol in results):
+                return report(name, FAILED, variant.hint, detail)
+        notes = [c.note for c, _, _, _ in failing]
+        if all(notes) and len(failing) < len(results):
+            return report(name, FAILED, " ".join(dict.fromkeys(notes)), detail)
+        seen = explain(g, e, outputs, layout, *tol)
+        hint = f"{fallback_hint} What I see: {seen}" if fallback_hint else seen
+        if len(failing) < len(results):
+            wrong_labels = {id(f[0]) for f in failing}
+            right = ", ".join(f"'{c.label}'" for c, _, _, _ in results if id(c) not in wrong_labels)
+            hint += f" Your function is right on {right} but not on '{case.label}'."
+        return report(name, FAILED, hint, detail)
     except Stop as stop:
         return report(name, stop.status, stop.hint, stop.detail)
 

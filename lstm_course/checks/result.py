@@ -4,6 +4,7 @@
 ``Stop`` lets any helper deep inside a checker end the check with a verdict.
 """
 import sys
+import textwrap
 from dataclasses import dataclass
 
 PASSED, FAILED, NOT_DONE, ERROR = "passed", "failed", "not done", "error"
@@ -38,21 +39,30 @@ class Stop(Exception):
         self.status, self.hint, self.detail = status, hint, detail
 
 
+WIDTH = 96   # JupyterLab breaks output lines anywhere, even mid-word: we break them first, between words
+
+
+def _wrap(text, first="", rest="   "):
+    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
+
+
 def report(name, status, hint="", detail="", summary=""):
-    """Print the one-line verdict (and the hint) and return the CheckResult."""
+    """Print the verdict (glyph and words: the glyph alone may not render) and the
+    hint, wrapped between words, and return the CheckResult."""
     if status == PASSED:
-        text = f"✅ {name} passed: {summary}"
+        text = _wrap(f"✅ {name} passed: {summary}")
     elif status == NOT_DONE:
-        text = (f"⏳ {name}: not done yet. Replace the line `raise NotImplementedError(...)` "
-                "with your code, then run this cell again.")
+        text = _wrap(f"⏳ {name}: not done yet. Replace the line `raise NotImplementedError(...)` "
+                     "with your code, then run this cell again.")
         if hint:
-            text += f"\n   ({hint})"
+            text += "\n" + _wrap(f"({hint})", "   ")
     else:
         text = f"❌ {name}: not right yet."
         if hint:
-            text += f"\n   Hint: {hint}"
+            text += "\n" + _wrap(hint, "   Hint: ", "         ")
         if detail:
-            text += f"\n   ({detail})"
+            text += "\n" + _wrap(f"({detail})", "   ")
     sys.stdout.write(text + "\n")   # one write, so the notebook stores one stream output
     sys.stdout.flush()
     return CheckResult(name, status, hint, text)
