@@ -121,7 +121,7 @@ def adam_step(params, grads, state, *, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
     step_size = lr / (1 - b1 ** t)
     root_bc2 = np.sqrt(1 - b2 ** t)
     for k, p in params.items():
-        g, m, v = grads[k], state["m"][k], state["v"][k]
+        g, m, v = np.asarray(grads[k]), state["m"][k], state["v"][k]  # grads may be lists
         m *= b1
         m += (1 - b1) * g
         v *= b2

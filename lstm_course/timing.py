@@ -132,6 +132,7 @@ def time_pass(fn, device, warmup, repeats, max_seconds):
     least 3) once ``max_seconds`` have passed. The clock is read only after the GPU is done."""
     for _ in range(warmup):
         fn()
+    _sync(device)  # the warm-up's GPU work must not run into the time budget
     times, start = [], time.perf_counter()
     while len(times) < repeats:
         _sync(device)

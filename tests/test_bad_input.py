@@ -170,3 +170,94 @@ def test_gradcheck_bad_input():
         numerical_gradient(lambda: 0.0, np.zeros(2, dtype=int))
     with raises(ValueError, "order"):
         numerical_gradient(lambda: 0.0, np.zeros(2), order=3)
+
+
+# --- the step functions' state and gradient shapes: a (B, 1) array would broadcast ----------
+
+def _step_inputs():
+    rng = np.random.default_rng(5)
+    return rng.normal(size=(B, D)), rng.normal(size=(B, H)), rng.normal(size=(B, H))
+
+
+@pytest.mark.parametrize("name", ["h_prev", "c_prev"])
+@pytest.mark.parametrize("shape", [(B, 1), (1, H), (H,), (B, H, 1)])
+def test_step_forward_state_of_wrong_shape(params, name, shape):
+    x_t, h_prev, c_prev = _step_inputs()
+    args = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, name: np.ones(shape)}
+    with raises(ValueError, name, f"({B}, {H})", str(shape)):
+        lstm.step_forward(args["x_t"], args["h_prev"], args["c_prev"], params)
+
+
+@pytest.mark.parametrize("name", ["dh", "dc"])
+@pytest.mark.parametrize("shape", [(B, 1), (1, H), (H,)])
+def test_step_backward_gradient_of_wrong_shape(params, name, shape):
+    _, _, cache = lstm.step_forward(*_step_inputs(), params)
+    args = {"dh": np.ones((B, H)), "dc": np.ones((B, H)), name: np.ones(shape)}
+    with raises(ValueError, name, f"({B}, {H})", str(shape)):
+        lstm.step_backward(args["dh"], args["dc"], cache)
+
+
+# --- every array argument goes through as_array: lists are taken, non-numbers refused ------
+
+NOT_NUMBERS = {"a string": "0.5", "an object array": np.array([[None, 1.0]], dtype=object),
+               "a ragged list": [[1.0], [2.0, 3.0]]}
+
+
+def _call_step_forward(params, **change):
+    x_t, h_prev, c_prev = _step_inputs()
+    args = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, **change}
+    return lstm.step_forward(args["x_t"], args["h_prev"], args["c_prev"], params)
+
+
+def _call_step_backward(params, **change):
+    _, _, cache = lstm.step_forward(*_step_inputs(), params)
+    args = {"dh": np.full((B, H), 0.5), "dc": np.full((B, H), -0.25), **change}
+    return lstm.step_backward(args["dh"], args["dc"], cache)
+
+
+def _call_forward(params, **change):
+    rng = np.random.default_rng(6)
+    args = {"x": rng.normal(size=(T, B, D)), "h0": rng.normal(size=(B, H)), "c0": rng.normal(size=(B, H)),
+            **change}
+    return lstm.forward(args.pop("x"), params, **args)
+
+
+def _call_backward(params, **change):
+    rng = np.random.default_rng(7)
+    _, _, cache = lstm.forward(rng.normal(size=(T, B, D)), params)
+    args = {"dhs": rng.normal(size=(T, B, H)), "dh_T": rng.normal(size=(B, H)),
+            "dc_T": rng.normal(size=(B, H)), **change}
+    return lstm.backward(args.pop("dhs"), cache, **args)
+
+
+ARGUMENTS = [(_call_step_forward, "x_t", (B, D)), (_call_step_forward, "h_prev", (B, H)),
+             (_call_step_forward, "c_prev", (B, H)), (_call_step_backward, "dh", (B, H)),
+             (_call_step_backward, "dc", (B, H)), (_call_forward, "x", (T, B, D)),
+             (_call_forward, "h0", (B, H)), (_call_forward, "c0", (B, H)),
+             (_call_backward, "dhs", (T, B, H)), (_call_backward, "dh_T", (B, H)),
+             (_call_backward, "dc_T", (B, H))]
+
+
+@pytest.mark.parametrize("call, name, shape", ARGUMENTS, ids=[a[1] for a in ARGUMENTS])
+@pytest.mark.parametrize("what", list(NOT_NUMBERS))
+def test_arguments_that_are_not_numbers_are_refused(params, call, name, shape, what):
+    with raises(ValueError, f"{name} must be a numeric array"):
+        call(params, **{name: NOT_NUMBERS[what]})
+
+
+def _flatten(out):
+    if isinstance(out, dict):
+        return [v for k in sorted(out) for v in _flatten(out[k])]
+    if isinstance(out, (tuple, list)):
+        return [v for o in out for v in _flatten(o)]
+    return [out] if isinstance(out, np.ndarray) else []
+
+
+@pytest.mark.parametrize("call, name, shape", ARGUMENTS, ids=[a[1] for a in ARGUMENTS])
+def test_a_list_of_lists_is_taken_as_its_array(params, call, name, shape):
+    value = np.random.default_rng(8).normal(size=shape)
+    expected = _flatten(call(params, **{name: value}))
+    got = _flatten(call(params, **{name: value.tolist()}))
+    assert len(got) == len(expected) >= 3
+    for a, b in zip(got, expected):
+        np.testing.assert_array_equal(a, b)

@@ -199,15 +199,66 @@ def test_library_rejects_bad_input():
         timing.set_threads(0)
 
 
+def _numpy_blas_is_openblas():
+    """Whether numpy's BLAS thread count can be read and set (machine.py calls OpenBLAS's own
+    thread functions): threadpoolctl's answer when it is installed, else numpy's build record."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        return blas.get("found", False) and "openblas" in str(blas.get("name", "")).lower()
+    return any(i.get("internal_api") == "openblas" for i in threadpool_info())
+
+
+def _threadpoolctl_count():
+    """OpenBLAS's thread count as threadpoolctl reads it (a second opinion), or None."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return None
+    return next((i["num_threads"] for i in threadpool_info() if i.get("internal_api") == "openblas"), None)
+
+
+def test_blas_threads_is_a_positive_int_where_it_can_be_read():
+    n = timing.blas_threads()
+    if not _numpy_blas_is_openblas():
+        assert n is None  # e.g. MKL or Accelerate: not read, and said so
+        return
+    assert type(n) is int and n >= 1, n
+    assert timing.environment()["numpy_blas_threads"] == n
+    if _threadpoolctl_count() is not None:
+        assert n == _threadpoolctl_count()
+
+
 def test_set_threads_sets_torch_and_numpy_blas_and_can_be_undone():
     before_torch, before_blas = torch.get_num_threads(), timing.blas_threads()
+    readable = _numpy_blas_is_openblas()
     try:
-        reported = timing.set_threads(1)
-        assert torch.get_num_threads() == 1
-        assert reported in (1, None) and timing.blas_threads() in (1, None)
+        for n in (1, 2):
+            reported = timing.set_threads(n)
+            assert torch.get_num_threads() == n
+            if readable:
+                assert reported == n and timing.blas_threads() == n
+                assert _threadpoolctl_count() in (None, n)
+            else:
+                assert reported is None and timing.blas_threads() is None
     finally:
         torch.set_num_threads(before_torch)
         if before_blas:
             timing.set_threads(before_blas)
             torch.set_num_threads(before_torch)
     assert torch.get_num_threads() == before_torch
+    assert timing.blas_threads() == before_blas
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="tests the CPU-only path")
+def test_gpu_check_on_a_cpu_machine_says_so_and_writes_nothing(tmp_path):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(["bash", str(root / "scripts" / "gpu_check.sh")], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "PYTHON": sys.executable, "GPU_CHECK_OUT": str(tmp_path / "out")},
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "no CUDA device" in done.stdout
+    assert not (tmp_path / "out").exists()

@@ -1,5 +1,6 @@
 """The memory-cell drawing: the numbers it writes are the cell's, gates fill by opening."""
 import warnings
+from collections import Counter
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -10,7 +11,7 @@ from matplotlib.text import Annotation
 
 from lstm_course import diagram
 from lstm_course.activations import identity
-from lstm_course.cell import memory_cell, memory_cell_values
+from lstm_course.cell import memory_cell_values
 from lstm_course.diagram import draw_cell
 
 
@@ -40,27 +41,57 @@ def close_figures():
     plt.close("all")
 
 
+def labels(fig):
+    """Every text drawn in the cell's axes, with how often it appears."""
+    return Counter(t.get_text() for t in fig.axes[0].texts)
+
+
+def where(fig, text):
+    """(x, y) of the one text ``text`` on the drawing."""
+    found = [t.get_position() for t in fig.axes[0].texts if t.get_text() == text]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
 def test_bare_diagram_names_every_part():
     fig = draw_quietly(title="The memory cell")
     assert isinstance(fig, Figure)
-    shown = " ".join(texts(fig))
-    for part in ("input gate", "forget gate", "output gate", "memory c", "g", "h", "tanh"):
-        assert part in shown
+    assert fig.axes[0].get_title() == "The memory cell"
+    shown = labels(fig)
+    expected = {"z": 1, "g": 1, "h": 1, "a": 1, "tanh": 2, "×": 3, "+": 1, "f": 3,   # nodes, the gates' f
+                "$z_i$": 1, "$z_f$": 1, "$z_o$": 1, "$f(z_i)$": 1, "$f(z_f)$": 1, "$f(z_o)$": 1,
+                "input gate": 1, "forget gate": 1, "output gate": 1, "memory c": 1, "$c$": 1}
+    for text, n in expected.items():
+        assert shown[text] == n, (text, shown)
+    # the signal flows upwards: z -> g -> the input gate's x -> + -> memory -> h -> output x -> a
+    assert where(fig, "z")[1] < where(fig, "g")[1] < where(fig, "+")[1] < where(fig, "memory c")[1] \
+        < where(fig, "h")[1] < where(fig, "a")[1]
     # no numbers at all on the bare drawing
-    assert not any(ch.isdigit() for ch in shown.replace("z_", "").replace("$", ""))
+    assert not any(ch.isdigit() for ch in " ".join(texts(fig)).replace("z_", "").replace("$", ""))
+
+
+def test_activation_names_sit_beside_their_nodes():
+    fig = draw_quietly(g_name="identity", h_name="sigmoid")
+    shown = labels(fig)
+    assert shown["identity"] == 1 and shown["sigmoid"] == 1 and shown["tanh"] == 0
+    for node, name in (("g", "identity"), ("h", "sigmoid")):
+        (xn, yn), (xl, yl) = where(fig, node), where(fig, name)
+        assert yl == yn and xl < xn, (node, name)          # on the node's row, to its left
 
 
 def test_values_are_written_from_the_cell():
-    args = (0.5, 2.0, -1.0, 0.3, 1.5)
-    values = memory_cell_values(*args)
-    c_new, a = memory_cell(*args)
+    values = memory_cell_values(0.5, 2.0, -1.0, 0.3, 1.5)
     shown = formulas(draw_quietly(values=values))
-    assert shown["$a$"] == f" = {float(a):.2f}"
-    assert shown["$c'$"] == f" = {float(c_new):.2f}"
-    for formula, key in (("$f(z_i)$", "gate_i"), ("$f(z_f)$", "gate_f"), ("$f(z_o)$", "gate_o"),
-                         ("$c\\,f(z_f)$", "kept"), ("$g(z)\\,f(z_i)$", "written"),
-                         ("$h(c')$", "h_c"), ("$g(z)$", "g_z"), ("$z$", "z"), ("$c$", "c")):
-        assert shown[formula] == f" = {float(values[key]):.2f}", formula
+    # worked out by hand: f(2) = 0.8808, f(-1) = 0.2689, f(0.3) = 0.5744, tanh(0.5) = 0.4621;
+    # written 0.4621 * 0.8808 = 0.4070, kept 1.5 * 0.2689 = 0.4034, c' = 0.8104,
+    # h(c') = tanh(0.8104) = 0.6698, a = 0.6698 * 0.5744 = 0.3848
+    expected = {"$z$": "0.50", "$c$": "1.50", "$f(z_i)$": "0.88", "$f(z_f)$": "0.27", "$f(z_o)$": "0.57",
+                "$g(z)$": "0.46", "$g(z)\\,f(z_i)$": "0.41", "$c\\,f(z_f)$": "0.40", "$c'$": "0.81",
+                "$h(c')$": "0.67", "$a$": "0.38"}
+    assert set(shown) == set(expected)
+    for formula, number in expected.items():
+        assert shown[formula] == f" = {number}", formula
+    assert labels(draw_cell(values))["c' = 0.81"] == 1     # and in the memory box
 
 
 def test_gates_fill_as_far_as_they_are_open():

@@ -93,6 +93,7 @@ def test_sequence_equals_step_by_step(rng):
         h, c, cache = lstm.step_forward(prob["x"][t], h, c, params)
         assert np.abs(h - hs[t]).max() < 1e-12
         caches.append(cache)
+    assert np.abs(h - hT).max() < 1e-12 and np.abs(c - cT).max() < 1e-12  # the memory too
     dh_next, dc = prob["dh_T"], prob["dc_T"]
     total = {k: 0 for k in params}
     for t in reversed(range(T)):

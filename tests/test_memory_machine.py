@@ -1,9 +1,10 @@
 """The hand-wired memory machine (lesson 3) reproduces the lecture, up to the sigmoid's leak."""
+import math
+
 import numpy as np
 import pytest
 
-from lstm_course.activations import identity, sigmoid
-from lstm_course.cell import memory_cell
+from lstm_course.activations import sigmoid
 from lstm_course.memory_machine import (LECTURE_WEIGHTS, LECTURE_X1, LECTURE_X2, LECTURE_X3,
                                         gate_signals, lecture_weights, run_memory_machine)
 
@@ -62,14 +63,40 @@ def test_gates_are_almost_binary(trace):
         assert np.all((g < 1e-4) | (g > 1 - 1e-4)), key
 
 
-def test_each_step_is_the_package_cell(trace):
+def _f(x):
+    """The lecture's gate activation, the sigmoid, on plain Python floats."""
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def test_each_step_follows_the_lecture_formula(trace):
+    """c' = g(z) f(z_i) + c f(z_f) and a = h(c') f(z_o), with g, h the identity, in plain
+    floats from the lecture's weights (not through the package)."""
+    x1, x2, x3 = [1, 3, 2, 4, 2, 1, 3, 6, 1], [0, 1, 0, 1, 0, 0, -1, 1, 0], [0, 0, 0, 0, 0, 1, 0, 0, 1]
     c = 0.0
     for t in range(9):
-        c_new, a = memory_cell(trace["z"][t], trace["z_i"][t], trace["z_f"][t], trace["z_o"][t], c,
-                               g=identity, h=identity)
-        assert trace["c_before"][t] == c
-        assert trace["c_after"][t] == c_new and trace["a"][t] == a
-        c = c_new
+        z, z_i, z_f, z_o = x1[t], 100 * x2[t] - 10, 100 * x2[t] + 10, 100 * x3[t] - 10
+        assert (trace["z"][t], trace["z_i"][t], trace["z_f"][t], trace["z_o"][t]) == (z, z_i, z_f, z_o)
+        assert trace["c_before"][t] == pytest.approx(c, rel=1e-13, abs=1e-300), t
+        c = z * _f(z_i) + c * _f(z_f)
+        a = c * _f(z_o)
+        assert trace["c_after"][t] == pytest.approx(c, rel=1e-13, abs=1e-300), t
+        assert trace["a"][t] == pytest.approx(a, rel=1e-13, abs=1e-300), t
+        assert trace["gate_i"][t] == pytest.approx(_f(z_i), rel=1e-13, abs=1e-300), t
+
+
+def test_steps_worked_out_by_hand(trace):
+    L = 1 / (1 + math.exp(10))                 # f(-10): a shut gate's leak, 4.5398e-5; f(10) = 1 - L
+    c = trace["c_after"]
+    assert c[0] == pytest.approx(L, rel=1e-14)             # 1 written through a shut input gate
+    assert trace["a"][0] == pytest.approx(L * L, rel=1e-14)  # ... read through a shut output gate
+    assert c[1] == pytest.approx(3 + L, rel=1e-14)         # x2 = 1: 3 written (f(90) = 1 in float64)
+    assert c[1] == pytest.approx(3.0000453978687, rel=1e-13)
+    assert c[2] == pytest.approx(2 * L + (3 + L) * (1 - L), rel=1e-14)
+    assert trace["a"][5] == pytest.approx(6.9995006316883, rel=1e-13)  # x3 = 1: read, 7 less the leak
+    assert 0 < c[6] < 1e-38                                # x2 = -1: erased (3 f(-110) + 7 f(-90))
+    assert c[7] == 6.0                                     # 6 written into an empty memory
+    assert trace["a"][8] == pytest.approx(L + 6 * (1 - L), rel=1e-14)
+    assert trace["a"][8] == pytest.approx(5.9997730106565, rel=1e-13)
 
 
 def test_c0_and_custom_weights():

@@ -90,3 +90,126 @@ def test_bad_inputs_raise_value_error():
         optim.sgd_momentum_step(params, grad_seq[0], optim.sgd_momentum_init(params), momentum=1.5)
     with pytest.raises(ValueError, match="adam_init"):
         optim.adam_step(params, grad_seq[0], {})
+
+
+# --- every input check, one by one: each test below fails when its check is deleted ------
+
+def _tiny():
+    params = {"W": np.array([[1.0, -2.0], [0.5, 3.0]]), "b": np.array([0.1, -0.1])}
+    grads = {"W": np.array([[0.2, -0.4], [1.0, 0.0]]), "b": np.array([-3.0, 0.5])}
+    return params, grads
+
+
+def _adam(params, grads, **kw):
+    optim.adam_step(params, grads, optim.adam_init(params), **kw)
+
+
+def _sgd(params, grads, **kw):
+    optim.sgd_momentum_step(params, grads, optim.sgd_momentum_init(params), **kw)
+
+
+@pytest.mark.parametrize("betas", [(1.0, 0.999), (0.9, 1.0), (-0.1, 0.999), (0.9, -1e-3), (1.5, 2.0)])
+def test_adam_betas_outside_0_1_raise(betas):
+    params, grads = _tiny()
+    with pytest.raises(ValueError, match=r"betas must both be in \[0, 1\)"):
+        _adam(params, grads, betas=betas)
+
+
+def test_adam_betas_of_zero_are_allowed_and_give_sign_steps():
+    params, grads = _tiny()
+    before = {k: v.copy() for k, v in params.items()}
+    _adam(params, grads, lr=0.1, betas=(0.0, 0.0), eps=1e-3)
+    for k in params:  # m = g, v = g^2, no bias correction: p -= lr g / (|g| + eps)
+        np.testing.assert_allclose(before[k] - params[k], 0.1 * grads[k] / (np.abs(grads[k]) + 1e-3),
+                                   rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("eps", [-1e-12, float("nan"), float("inf")])
+def test_adam_eps_must_be_a_non_negative_number(eps):
+    params, grads = _tiny()
+    with pytest.raises(ValueError, match="eps must be a non-negative number"):
+        _adam(params, grads, eps=eps)
+
+
+@pytest.mark.parametrize("step", [_adam, _sgd])
+@pytest.mark.parametrize("lr", [0.0, -0.01, float("nan"), float("inf")])
+def test_lr_must_be_a_positive_number(step, lr):
+    params, grads = _tiny()
+    before = {k: v.copy() for k, v in params.items()}
+    with pytest.raises(ValueError, match="lr must be a positive number"):
+        step(params, grads, lr=lr)
+    for k in params:  # refused before anything moved
+        np.testing.assert_array_equal(params[k], before[k])
+
+
+@pytest.mark.parametrize("momentum", [1.0, -0.1, 2.0, float("nan")])
+def test_momentum_outside_0_1_raises(momentum):
+    params, grads = _tiny()
+    with pytest.raises(ValueError, match=r"momentum must be in \[0, 1\)"):
+        _sgd(params, grads, momentum=momentum)
+
+
+def test_momentum_zero_is_plain_sgd():
+    params, grads = _tiny()
+    before = {k: v.copy() for k, v in params.items()}
+    _sgd(params, grads, lr=0.5, momentum=0.0)
+    for k in params:
+        np.testing.assert_allclose(params[k], before[k] - 0.5 * grads[k], rtol=1e-15)
+
+
+@pytest.mark.parametrize("step", [_adam, _sgd])
+@pytest.mark.parametrize("which", ["params", "grads"])
+@pytest.mark.parametrize("bad", [{}, [np.zeros(2)], ["W", "b"], None])
+def test_params_and_grads_must_be_non_empty_dicts(step, which, bad):
+    params, grads = _tiny()
+    state = (optim.adam_init if step is _adam else optim.sgd_momentum_init)(params)  # a good state
+    args = {"params": params, "grads": grads, which: bad}
+    with pytest.raises(ValueError, match=f"{which} must be a non-empty dict of arrays"):
+        (optim.adam_step if step is _adam else optim.sgd_momentum_step)(args["params"], args["grads"], state)
+
+
+@pytest.mark.parametrize("step, init", [(optim.adam_step, optim.adam_init),
+                                        (optim.sgd_momentum_step, optim.sgd_momentum_init)])
+def test_state_must_come_from_its_init(step, init):
+    params, grads = _tiny()
+    name = init.__name__
+    for bad in ([], None, "state", {"t": 0}, init({"W": params["W"]})):
+        with pytest.raises(ValueError, match=f"state must come from {name}"):
+            step(params, grads, bad)
+
+
+def test_adam_init_and_clip_need_non_empty_dicts():
+    for bad in ({}, [np.zeros(2)], None):
+        with pytest.raises(ValueError, match="params must be a non-empty dict"):
+            optim.adam_init(bad)
+        with pytest.raises(ValueError, match="grads must be a non-empty dict"):
+            optim.clip_grad_norm(bad, 1.0)
+
+
+@pytest.mark.parametrize("max_norm", [-1.0, float("nan"), float("inf")])
+def test_clip_max_norm_must_be_a_positive_number(max_norm):
+    with pytest.raises(ValueError, match="max_norm must be a positive number"):
+        optim.clip_grad_norm({"a": np.ones(2)}, max_norm)
+
+
+def test_params_must_be_numpy_arrays_to_be_updated_in_place():
+    with pytest.raises(ValueError, match=r"params\['W'\] must be a numpy array .* got list"):
+        _sgd({"W": [[1.0, 2.0]]}, {"W": np.ones((1, 2))})
+
+
+@pytest.mark.parametrize("step", [_adam, _sgd])
+def test_gradients_given_as_lists_of_lists_are_accepted(step):
+    params, grads = _tiny()
+    expected = {k: v.copy() for k, v in params.items()}
+    step(expected, grads, lr=0.1)
+    step(params, {k: v.tolist() for k, v in grads.items()}, lr=0.1)
+    for k in params:
+        np.testing.assert_array_equal(params[k], expected[k])
+
+
+@pytest.mark.parametrize("bad", ["0.5", np.array([[None, 1.0], [2.0, 3.0]], dtype=object), [[1.0], [2.0, 3.0]]])
+def test_gradients_that_are_not_numbers_are_refused(bad):
+    params, grads = _tiny()
+    grads["W"] = bad
+    with pytest.raises(ValueError, match=r"grads\['W'\] must be a numeric array"):
+        _sgd(params, grads)

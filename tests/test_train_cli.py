@@ -53,9 +53,18 @@ def test_a_tiny_adding_run_writes_its_files(tmp_path):
     assert model["core"]["W_hh"].shape == (16, 4)
     runs = json.loads((tmp_path / "adding_runs.json").read_text())["runs"]
     assert len(runs) == 1 and runs[0]["config"]["seed"] == 3
-    _run("adding", "--length", "10", "--hidden", "4", "--max-sequences", "320", "--seed", "3",
-         "--out", str(tmp_path), "--test-sequences", "100", "--no-progress")
-    assert len(json.loads((tmp_path / "adding_runs.json").read_text())["runs"]) == 1   # replaced
+    assert "320/320" in r.stderr                          # the progress bar, on stderr
+    # the same run again, without a progress bar: the same result, and it replaces the first
+    again = _run("adding", "--length", "10", "--hidden", "4", "--max-sequences", "320", "--seed", "3",
+                 "--out", str(tmp_path), "--test-sequences", "100", "--no-progress")
+    assert again.returncode == 1, again.stderr            # still not solved: exit 1, not a crash
+    assert again.stderr == ""                             # --no-progress: nothing on stderr
+    same = again.stdout.strip().splitlines()[-1]
+    assert same.split("; wall time")[0] == line.split("; wall time")[0]   # seeded: same numbers
+    rerun = json.loads((tmp_path / "adding_lstm_T10_chrono_seed3.json").read_text())
+    assert rerun["test"] == run["test"] and rerun["sequences"] == 320
+    runs = json.loads((tmp_path / "adding_runs.json").read_text())["runs"]
+    assert len(runs) == 1 and runs[0]["config"]["seed"] == 3   # replaced, not appended
 
 
 def test_a_tiny_chars_run(tmp_path):

@@ -1,15 +1,14 @@
 """The explorers, driven from Python as a learner drives them: the numbers they hold and
-show must be the memory cell's (``cell.memory_cell``), computed independently here."""
+show must be the memory cell's, c' = g(z) f(z_i) + c f(z_f) and a = h(c') f(z_o), worked
+out independently here from the formula (plain floats, not the package's cell)."""
 import asyncio
+import math
 
 import numpy as np
 import pytest
 
-from lstm_course.activations import identity, sigmoid, tanh
-from lstm_course.cell import memory_cell
 from lstm_course.lstm import forward, init_params
-from lstm_course.memory_machine import (LECTURE_X1, LECTURE_X2, LECTURE_X3,
-                                        lecture_weights, run_memory_machine)
+from lstm_course.memory_machine import LECTURE_X1, LECTURE_X2, LECTURE_X3, lecture_weights
 from lstm_course.widgets import cell_explorer, network_explorer, sequence_explorer
 from lstm_course.widgets.cell import PRESETS
 from lstm_course.widgets.view import Coalescer
@@ -26,9 +25,18 @@ def as_in_a_kernel(body):
     return asyncio.run(main())
 
 
-def expected_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
-    c_new, a = memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
-    return float(c_new), float(a)
+ACTIVATIONS = {"tanh": math.tanh, "identity": lambda v: v}
+
+
+def f(v):
+    """The gate activation, the sigmoid."""
+    return 1.0 / (1.0 + math.exp(-v))
+
+
+def expected_cell(z, z_i, z_f, z_o, c, g="tanh", h="tanh"):
+    """(c', a) of one memory cell, from the lecture's formula."""
+    c_new = ACTIVATIONS[g](z) * f(z_i) + c * f(z_f)
+    return c_new, ACTIVATIONS[h](c_new) * f(z_o)
 
 
 # --- cell explorer -----------------------------------------------------------------------
@@ -43,17 +51,18 @@ def test_cell_explorer_follows_every_slider():
     c_new, a = expected_cell(**moves)
     assert ex.state["c_new"] == pytest.approx(c_new, abs=1e-12)
     assert ex.state["a"] == pytest.approx(a, abs=1e-12)
-    assert ex.state["gate_f"] == pytest.approx(float(sigmoid(-1.0)), abs=1e-12)
+    assert ex.state["gate_f"] == pytest.approx(1 / (1 + math.e), abs=1e-12)   # f(-1)
+    assert ex.state["gate_i"] == pytest.approx(f(2.5), abs=1e-12) and ex.state["gate_o"] == pytest.approx(f(3.0))
     assert f"{c_new:.4f}" in ex.readout.value and f"{a:.4f}" in ex.readout.value
     assert ex.image.value != first_picture  # the diagram was redrawn
 
 
 def test_cell_explorer_identity_activations():
     ex = cell_explorer(z=2.0, z_i=10, z_f=10, z_o=10, c=1.0, g="identity")
-    c_new, a = expected_cell(2.0, 10, 10, 10, 1.0, g=identity)
+    c_new, a = expected_cell(2.0, 10, 10, 10, 1.0, g="identity")
     assert (ex.state["c_new"], ex.state["a"]) == pytest.approx((c_new, a), abs=1e-12)
     ex.activations["h"].value = "identity"
-    c_new, a = expected_cell(2.0, 10, 10, 10, 1.0, g=identity, h=identity)
+    c_new, a = expected_cell(2.0, 10, 10, 10, 1.0, g="identity", h="identity")
     assert ex.state["a"] == pytest.approx(a, abs=1e-12) and ex.state["h"] == "identity"
     assert ex.state["a"] > 2.9  # identity h: the output is the memory 3, not tanh(3)
 
@@ -115,13 +124,13 @@ def test_coalescer_without_a_loop_draws_at_once():
 # --- sequence explorer -------------------------------------------------------------------
 
 def machine_by_hand(x1, x2, x3, weights):
-    """The memory machine, step by step with memory_cell: c_after and a, each (T,)."""
+    """The memory machine, step by step by the formula: c_after and a, each (T,)."""
     x = np.stack([x1, x2, x3], axis=1).astype(float)
     sig = {k: x @ np.asarray(v["w"], float) + v["b"] for k, v in weights.items()}
     c, cs, outs = 0.0, [], []
     for t in range(len(x)):
         c, a = expected_cell(sig["z"][t], sig["z_i"][t], sig["z_f"][t], sig["z_o"][t], c,
-                             g=identity, h=identity)
+                             g="identity", h="identity")
         cs.append(c)
         outs.append(a)
     return np.array(cs), np.array(outs)
@@ -183,8 +192,9 @@ def _sequence_explorer_takes_typed_numbers():
     ex.inputs["x2"].value = "1 1 -1"
     ex.inputs["x3"].value = "0 1 0"
     assert ex.message.value == "" and ex.step.max == 3 and ex.state["t"] == 3
-    expected = run_memory_machine([5, 2, 7], [1, 1, -1], [0, 1, 0])
-    np.testing.assert_allclose(ex.state["trace"]["a"], expected["a"], atol=1e-12)
+    _, expected = machine_by_hand(np.array([5, 2, 7]), np.array([1, 1, -1]), np.array([0, 1, 0]),
+                                  lecture_weights())
+    np.testing.assert_allclose(ex.state["trace"]["a"], expected, atol=1e-12)
     assert ex.state["trace"]["a"][1] == pytest.approx(7.0, abs=1e-3)  # 5 + 2, read out
 
 
@@ -202,17 +212,26 @@ def test_network_explorer_shows_the_layers_gates():
     params = init_params(D, H, seed=3)
     x = np.random.default_rng(0).normal(size=(T, D))
     ex = network_explorer(params, x, labels=list("abcdef"))
-    # the same layer, one memory_cell call per step, from the weights by hand
+    # the same layer, step by step from the weights, by the formula
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
     h, c = np.zeros(H), np.zeros(H)
+    by_hand = {k: [] for k in "ifgoch"}
     for t in range(T):
         pre = params["W_ih"] @ x[t] + params["b_ih"] + params["W_hh"] @ h + params["b_hh"]
         z_i, z_f, z, z_o = np.split(pre, 4)  # PyTorch's order: i, f, g, o
-        c, h = memory_cell(z, z_i, z_f, z_o, c)
-        np.testing.assert_allclose(ex.state["c"][t], c, atol=1e-12)
-        np.testing.assert_allclose(ex.state["h"][t], h, atol=1e-12)
-        np.testing.assert_allclose(ex.state["f"][t], sigmoid(z_f), atol=1e-12)
-    ex.unit.value = 2
-    np.testing.assert_allclose(ex.state["unit_trace"]["o"], ex.state["o"][:, 2])
+        c = np.tanh(z) * sig(z_i) + c * sig(z_f)
+        h = np.tanh(c) * sig(z_o)
+        for k, v in zip("ifgoch", (sig(z_i), sig(z_f), np.tanh(z), sig(z_o), c, h)):
+            by_hand[k].append(v)
+    for k, rows in by_hand.items():
+        np.testing.assert_allclose(ex.state[k], np.array(rows), atol=1e-12, err_msg=k)
+    for unit in (0, 2):  # the first unit, then another picked on the slider
+        if unit:
+            ex.unit.value = unit
+        assert ex.state["unit"] == unit
+        for k, rows in by_hand.items():
+            np.testing.assert_allclose(ex.state["unit_trace"][k], np.array(rows)[:, unit], atol=1e-12,
+                                       err_msg=k)
     assert ex.image.value
 
 
