@@ -11,6 +11,7 @@ Numerics (numpy only):
 - ``params``         -- the layer's weights: shapes, PyTorch's initialisation, checks (4).
 - ``lstm``           -- a layer of cells over a sequence: forward and backward (BPTT) (4-5).
 - ``stacked``        -- layers on top of each other (4).
+- ``cifg``           -- a variant: the coupled input-forget gate, i = 1 - f, forward and backward (exercises 4-5).
 - ``rnn``            -- a plain recurrent layer, for comparison (1, 5, 6).
 - ``gradcheck``      -- central differences and the relative error (5).
 - ``gradient_flow``  -- how far a gradient reaches back: LSTM memory vs plain RNN (5).
@@ -20,6 +21,8 @@ Numerics (numpy only):
 - ``training``, ``char_training`` -- the training loops (6-7); ``train`` is their CLI.
 - ``shapes``         -- input checks that name the expected and the actual shape.
 - ``checks``         -- the exercises' checkers, which diagnose common mistakes.
+- ``workspace``      -- the learner's own copies of the exercises, in ``my_exercises/`` (also a CLI).
+- ``progress``, ``exercise_run`` -- run the learner's exercises and show which tasks pass (also a CLI).
 
 Pictures and interaction: ``diagram`` (the cell drawing), ``plots`` (one module per
 part), ``widgets`` (the explorers). Torch: ``torch_compare`` (weights to and from

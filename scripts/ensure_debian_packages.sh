@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the course uses, when they are missing:
 #   chromium            the browser test drives JupyterLab in it (tests/browser/)
-#   fonts-wqy-microhei  a small Chinese font, so diagrams label 输入门 遗忘门 输出门
+#   fonts               two fonts, each when fc-list finds none of its kind:
+#     fonts-wqy-microhei      a small Chinese font, so diagrams label 输入门 遗忘门 输出门
+#     fonts-noto-color-emoji  an emoji font (about 10 MB), so the checkers' ✅ ❌ ⏳ are not
+#                             empty boxes in the browser (their words are printed too)
 # Usage: bash scripts/ensure_debian_packages.sh [chromium] [fonts]   (default: both)
 # Needs apt-get and root (or password-less sudo); otherwise it says what to install
 # and exits 1. Nothing breaks without them: the browser test skips (fails under
-# CI=true) and the diagrams draw English labels only.
+# CI=true), the diagrams draw English labels only, and the verdicts read "passed",
+# "not right yet", "not done yet" beside an empty box.
 set -u
 want=("$@")
 [ ${#want[@]} = 0 ] && want=(chromium fonts)
@@ -19,7 +23,8 @@ for w in "${want[@]}"; do
             done
             [ $found = 1 ] || missing+=(chromium) ;;
         fonts)
-            fc-list 2>/dev/null | grep -qi -E "wqy|noto sans cjk|droid sans fallback" || missing+=(fonts-wqy-microhei) ;;
+            fc-list 2>/dev/null | grep -qi -E "wqy|noto sans cjk|droid sans fallback" || missing+=(fonts-wqy-microhei)
+            fc-list 2>/dev/null | grep -qi "Noto Color Emoji" || missing+=(fonts-noto-color-emoji) ;;
         *) echo "ensure_debian_packages: unknown item $w (chromium, fonts)" >&2; exit 2 ;;
     esac
 done

@@ -9,7 +9,16 @@ a placeholder, indented like the marker:
 
 (the same rule as nbgrader's ClearSolutions preprocessor, whose delimiters we
 use). Cells tagged ``solution-only`` are dropped. Outputs, execution counts and
-saved widget state are stripped. The result is written to exercises/NAME.ipynb.
+saved widget state are stripped. Two cells are appended (the solutions do not hold
+them, so running a solution never runs a learner's work):
+
+    ## Your progress — save the notebook (Ctrl+S), then run the cell below   (markdown)
+    from lstm_course.progress import show_progress                          (code, tagged
+    show_progress("NN")                                                      "progress")
+
+``show_progress`` runs the saved notebook in a fresh kernel, skipping cells tagged
+``progress``, and shows a table of every task's verdict. The result is written to
+exercises/NAME.ipynb; learners work in copies of it (``lstm_course.workspace``).
 
     python scripts/make_exercises.py            # write exercises/
     python scripts/make_exercises.py --check    # exit 1 if exercises/ differs
@@ -33,6 +42,12 @@ BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = ["# YOUR CODE HERE", 'raise NotImplementedError("write your code here")']
 TEXT_STUB = ["YOUR ANSWER HERE"]
 DROP_TAG = "solution-only"
+PROGRESS_TAG = "progress"          # lstm_course.progress skips cells with this tag
+PROGRESS_HEADING = (
+    "## Your progress — save the notebook (Ctrl+S), then run the cell below\n\n"
+    "It runs the saved notebook in a fresh kernel (without changing it) and shows every task: "
+    "✅ passed, ❌ not right yet (with the hint), ⏳ not done yet, 💥 error in your code. "
+    "From a terminal: `.venv/bin/python -m lstm_course.progress` (all exercises).")
 
 
 def clear_solution(source, stub=STUB, where="a cell"):
@@ -57,8 +72,18 @@ def clear_solution(source, stub=STUB, where="a cell"):
     return "\n".join(out)
 
 
-def make_exercise(solution):
-    """The exercise notebook (a new NotebookNode) made from a solution notebook."""
+def progress_cells(number):
+    """The markdown heading and the code cell (tagged ``progress``) that end every exercise."""
+    heading = nbformat.v4.new_markdown_cell(PROGRESS_HEADING)
+    code = nbformat.v4.new_code_cell(f'from lstm_course.progress import show_progress\nshow_progress("{number}")',
+                                     metadata={"tags": [PROGRESS_TAG]})
+    heading["id"], code["id"] = "progress-heading", "progress"    # fixed ids: the output repeats exactly
+    return [heading, code]
+
+
+def make_exercise(solution, number=None):
+    """The exercise notebook (a new NotebookNode) made from a solution notebook; with
+    ``number`` ("02"), it ends with the progress cells."""
     nb = nbformat.from_dict(solution)  # a deep copy we may edit
     nb.metadata.pop("widgets", None)   # saved widget state belongs to the outputs
     cells = []
@@ -71,6 +96,8 @@ def make_exercise(solution):
             cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)
         cells.append(cell)
+    if number is not None:
+        cells += progress_cells(number)
     nb.cells = cells
     return nb
 
@@ -85,7 +112,7 @@ def expected_files(solutions_dir):
     files = {}
     for path in sorted(Path(solutions_dir).glob("*.ipynb")):
         try:
-            files[path.name] = render(make_exercise(nbformat.read(path, as_version=4)))
+            files[path.name] = render(make_exercise(nbformat.read(path, as_version=4), path.name[:2]))
         except ValueError as exc:
             raise SystemExit(f"{path.name}: {exc}") from None
     return files

@@ -31,42 +31,58 @@ def test_lesson1_solutions_pass(sol1, capsys):
     assert_passes(checks.check_keep_by_multiplying(sol1["keep_by_multiplying"]), capsys)
     assert_passes(checks.check_memory_gradient(sol1["memory_gradient"]), capsys)
     assert_passes(checks.check_tanh_neuron(sol1["tanh_neuron"]), capsys)
+    assert_passes(checks.check_steps_until_below(sol1["steps_until_below"]), capsys)
 
 
-def _keep(c0, w, T):
-    values = [c0]
-    for _ in range(T):
-        values.append(w * values[-1])
+def _keep(c0, w, xs):
+    values = [float(c0)]
+    for x in xs:
+        values.append(w * values[-1] + x)
     return np.array(values)
 
 
 @pytest.mark.parametrize("wrong, hint", [
-    (lambda c0, w, T: _keep(c0, w, T)[1:], "c_0 first"),
-    (lambda c0, w, T: _keep(c0, w, T)[-1], "not only the last one"),
-    (lambda c0, w, T: np.array([c0 + w * t for t in range(T + 1)]), "you added it"),
-    (lambda c0, w, T: _keep(c0, w, T + 1), "run exactly T steps"),
+    (lambda c0, w, xs: _keep(c0, w, xs)[1:], "c_0 first"),
+    (lambda c0, w, xs: _keep(c0, w, xs)[-1], "not only the last one"),
+    (lambda c0, w, xs: _keep(c0, w, np.zeros(len(xs))), "add each step's input"),
+    (lambda c0, w, xs: list(_keep(c0, w, xs)), "numpy array"),
+    (lambda c0, w, xs: _keep(c0, w, xs).astype(np.float32), "float32"),
+    (lambda c0, w, T: c0 * w ** np.arange(T + 1), "not a number of steps"),
 ])
 def test_keep_by_multiplying_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_keep_by_multiplying(wrong), capsys, hint)
 
 
+def test_keep_by_multiplying_int_start_is_not_truncated(capsys):
+    def truncating(c0, w, xs):
+        values = np.full(len(xs) + 1, c0)
+        for t, x in enumerate(xs, start=1):
+            values[t] = w * values[t - 1] + x
+        return values
+    assert_caught(checks.check_keep_by_multiplying(truncating), capsys, "truncates")
+
+
 @pytest.mark.parametrize("wrong, hint", [
-    (lambda w, T: w * T, "they do not add"),
-    (lambda w, T: T * w ** (T - 1), "how c_T changes with w"),
-    (lambda w, T: w ** (T - 1), "one step off"),
+    (lambda w, T: float(w) ** np.arange(T + 1), "reversed"),
+    (lambda w, T: w ** T, "all T + 1 gradients"),
+    (lambda w, T: float(w) * np.arange(T, -1, -1), "they do not add"),
+    (lambda w, T: float(w) ** np.arange(T + 1, 0, -1), "one too many"),
 ])
 def test_memory_gradient_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_memory_gradient(wrong), capsys, hint)
 
 
-def _tanh_neuron(h0, w, T, mistake=None):
-    hs, grad = [h0], 1.0
-    for _ in range(T):
-        new = w * np.tanh(hs[-1]) if mistake == "squash first" else np.tanh(w * hs[-1])
+def _tanh_neuron(h0, w, u, xs, mistake=None):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        old = hs[-1]
+        new = np.tanh(w * old) + u * x if mistake == "outside" else np.tanh(w * old + u * x)
         if mistake == "no derivative":
             grad *= w
+        elif mistake in ("no input in derivative", "outside"):
+            grad *= w * (1 - np.tanh(w * old) ** 2)
         else:
-            grad *= w * (1 - (hs[-1] if mistake == "old h" else new) ** 2)
+            grad *= w * (1 - (old if mistake == "old h" else new) ** 2)
         hs.append(new)
     return (np.array(hs[1:]) if mistake == "no h0" else np.array(hs)), grad
 
@@ -74,11 +90,45 @@ def _tanh_neuron(h0, w, T, mistake=None):
 @pytest.mark.parametrize("mistake, hint", [
     ("no derivative", "include tanh's derivative"),
     ("old h", "not the previous one"),
-    ("squash first", "multiply first, then squash"),
+    ("no input in derivative", "input included"),
+    ("outside", "inside the tanh"),
     ("no h0", "h_0 first"),
 ])
 def test_tanh_neuron_mistakes(mistake, hint, capsys):
-    assert_caught(checks.check_tanh_neuron(lambda h0, w, T: _tanh_neuron(h0, w, T, mistake)), capsys, hint)
+    assert_caught(checks.check_tanh_neuron(lambda h0, w, u, xs: _tanh_neuron(h0, w, u, xs, mistake)), capsys, hint)
+
+
+def test_tanh_neuron_that_changes_xs_is_caught(capsys):
+    def scaling(h0, w, u, xs):
+        xs = np.asarray(xs, dtype=float)
+        xs *= u
+        return _tanh_neuron(h0, w, 1.0, xs)
+    assert_caught(checks.check_tanh_neuron(scaling), capsys, "changed its input `xs`")
+
+
+def _steps(c0, w, threshold, slip=None):
+    if abs(w) >= 1 and abs(c0) >= threshold:
+        return -1 if slip == "never" else None
+    c, t = abs(c0), 1 if slip == "from 1" else 0
+    while (c > threshold) if slip == "not strict" else (c >= threshold):
+        c, t = c * abs(w), t + 1
+    return float(t) if slip == "float" else t
+
+
+@pytest.mark.parametrize("slip, hint", [
+    ("never", "None"), ("from 1", "one step too many"), ("not strict", "strictly"), ("float", "an int"),
+])
+def test_steps_until_below_mistakes(slip, hint, capsys):
+    assert_caught(checks.check_steps_until_below(lambda c0, w, thr: _steps(c0, w, thr, slip)), capsys, hint)
+
+
+def test_steps_until_below_stops_a_loop_that_never_ends(capsys):
+    def forever(c0, w, threshold):
+        c, t = abs(c0), 0
+        while c >= threshold:
+            c, t = c * abs(w), t + 1
+        return t
+    assert_caught(checks.check_steps_until_below(forever), capsys, "did not return within")
 
 
 # --------------------------------------------------------------------------- lesson 2
@@ -99,14 +149,14 @@ def test_package_references_pass(capsys):
     (np.tanh, "that is tanh"),
     (lambda z: np.exp(z) / (1 + np.exp(z)), "inf / inf is nan"),
     (lambda z: 1 / (1 + math.exp(-z)), "np.exp"),
-    (lambda z: 1 / (1 - np.exp(-np.asarray(z, float))), "1 + exp(-z)"),
+    (lambda z: 1 / (1 - np.exp(-z)), "1 + exp(-z)"),
 ])
 def test_sigmoid_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_sigmoid(wrong), capsys, hint)
 
 
 @pytest.mark.parametrize("wrong, hint", [
-    (lambda z: np.asarray(z, float) * (1 - np.asarray(z, float)), "you used z itself"),
+    (lambda z: z * (1 - z), "you used z itself"),
     (lambda z: 1 - sigmoid(z) ** 2, "derivative of tanh"),
     (sigmoid, "that is the sigmoid itself"),
     (lambda z: -sigmoid(z) * (1 - sigmoid(z)), "check the sign"),
@@ -143,18 +193,71 @@ def test_memory_cell_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_memory_cell(_cell(mistake)), capsys, hint)
 
 
-def test_memory_cell_without_activation_arguments_is_checked_with_tanh(capsys):
+def test_memory_cell_without_activation_arguments_is_rejected(capsys):
     def memory_cell(z, z_i, z_f, z_o, c):
         c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
         return c_new, np.tanh(c_new) * sigmoid(z_o)
-    assert_passes(checks.check_memory_cell(memory_cell), capsys)
+    assert_caught(checks.check_memory_cell(memory_cell), capsys, "keyword parameters with tanh as their default")
+
+
+def test_memory_cell_that_updates_c_in_place_is_caught(capsys):
+    def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+        c *= sigmoid(z_f)
+        c += g(z) * sigmoid(z_i)
+        return c, h(c) * sigmoid(z_o)
+    assert_caught(checks.check_memory_cell(memory_cell), capsys, "changed its input `c`")
+
+
+def test_memory_cell_float32_in_float32_out(capsys):
+    def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+        z, z_i, z_f, z_o, c = (np.asarray(v, dtype=float) for v in (z, z_i, z_f, z_o, c))
+        c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+        return c_new, h(c_new) * sigmoid(z_o)
+    assert_caught(checks.check_memory_cell(memory_cell), capsys, "float32")
+
+
+def test_sigmoid_float32_in_float32_out(capsys):
+    assert_caught(checks.check_sigmoid(lambda z: 1 / (1 + np.exp(-np.asarray(z, dtype=float)))), capsys, "float32")
+
+
+def test_cifg_solution_passes(sol2, capsys):
+    assert_passes(checks.check_cifg_cell(sol2["cifg_cell"]), capsys)
+
+
+def _cifg(mistake):
+    def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+        f = sigmoid(z_f)
+        i = {"reversed": f, "same": f}.get(mistake, 1 - f)
+        keep = 1 - f if mistake == "reversed" else f
+        c_new = (z if mistake == "no g" else g(z)) * i + c * keep
+        return c_new, h(c_new) * sigmoid(z_o)
+    return cifg_cell
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("reversed", "the other way round"), ("same", "is not coupling"), ("no g", "apply g"),
+])
+def test_cifg_cell_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_cifg_cell(_cifg(mistake)), capsys, hint)
+
+
+def test_cifg_cell_with_an_input_gate_signal_is_rejected(capsys):
+    def cifg_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+        return z, z
+    assert_caught(checks.check_cifg_cell(cifg_cell), capsys, "no input-gate signal z_i")
 
 
 # --------------------------------------------------------------------------- lesson 3
-@pytest.mark.parametrize("name, task", [("lecture_machine", "lecture"), ("subtract_machine", "subtract"),
-                                        ("double_machine", "double"), ("always_machine", "always")])
+@pytest.mark.parametrize("name, task", [("quiet_machine", "quiet"), ("subtract_machine", "subtract"),
+                                        ("double_machine", "double"), ("always_machine", "always"),
+                                        ("latest_machine", "latest")])
 def test_lesson3_solutions_pass(sol3, name, task, capsys):
     assert_passes(checks.check_machine_weights(sol3[name], task=task), capsys)
+
+
+def test_lecture_weights_do_the_lecture_job_but_leak(capsys):
+    assert_passes(checks.check_machine_weights(lecture_weights(), task="lecture"), capsys)
+    assert_caught(checks.check_machine_weights(lecture_weights(), task="quiet"), capsys, "the leak")
 
 
 def _edited(**signals):
@@ -172,10 +275,15 @@ def _edited(**signals):
     (lecture_weights(), "subtract", "To subtract"),
     (lecture_weights(), "double", "doubling must happen when writing"),
     (lecture_weights(), "always", "it should open at every step"),
+    (lecture_weights(), "latest", "forget gate (z_f) is open"),
     ({"z": lecture_weights()["z"]}, "lecture", "do not have the expected form"),
 ])
 def test_machine_weights_mistakes(weights, task, hint, capsys):
     assert_caught(checks.check_machine_weights(weights, task=task), capsys, hint)
+
+
+def test_machine_that_returns_nothing_is_explained(capsys):
+    assert_caught(checks.check_machine_weights(lambda: None, task="quiet"), capsys, "a missing `return`")
 
 
 def test_machine_weights_rejects_unknown_task():

@@ -10,7 +10,11 @@ SIMPLE = [checks.check_sigmoid, checks.check_sigmoid_grad, checks.check_memory_c
           checks.check_keep_by_multiplying, checks.check_memory_gradient, checks.check_tanh_neuron,
           checks.check_machine_weights, checks.check_param_count, checks.check_step_forward,
           checks.check_step_backward, checks.check_lstm_forward, checks.check_torch_mapping,
-          checks.check_gradcheck, checks.check_clip, checks.check_sgd_momentum_step, checks.check_adam_step]
+          checks.check_gradcheck, checks.check_clip, checks.check_sgd_momentum_step, checks.check_adam_step,
+          checks.check_steps_until_below, checks.check_cifg_cell, checks.check_cifg_step,
+          checks.check_cifg_backward, checks.check_lr_schedule, checks.check_draw, checks.check_peephole_step,
+          checks.check_sampling_probs, checks.check_tbptt_batches, checks.check_unigram_loss, checks.check_torch_step,
+          checks.check_torch_forward, checks.check_median_time]
 
 
 def _not_done(*args, **kwargs):
@@ -52,20 +56,20 @@ def test_not_a_function_is_explained(capsys):
 
 
 def test_result_is_a_truthy_record(capsys):
-    result = checks.check_sigmoid(lambda z: 1 / (1 + np.exp(-np.asarray(z, float))))
+    result = checks.check_sigmoid(lambda z: 1 / (1 + np.exp(-np.asarray(z))))
     assert isinstance(result, CheckResult) and result and result.status == "passed"
     assert result.message.startswith("✅ check_sigmoid passed")
     assert "passed" in repr(result)
 
 
 def test_a_wrong_answer_with_no_known_mistake_still_fails(capsys):
-    result = checks.check_sigmoid(lambda z: np.asarray(z, float) * 0 + 0.3)
+    result = checks.check_sigmoid(lambda z: np.asarray(z) * 0 + 0.3)
     assert result.status == "failed" and not result
     assert "differs from the reference" in capsys.readouterr().out
 
 
 def test_warnings_from_the_learner_are_silenced(capsys, recwarn):
-    checks.check_sigmoid(lambda z: 1 / (1 + np.exp(-np.asarray(z, float))))   # overflows at z = -1000
+    checks.check_sigmoid(lambda z: 1 / (1 + np.exp(-np.asarray(z))))   # overflows at z = -1000
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
     assert capsys.readouterr().err == ""
 

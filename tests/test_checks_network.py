@@ -32,19 +32,68 @@ def test_lesson5_solutions_pass(sol5, capsys):
     assert_passes(checks.check_gradcheck(sol5["numerical_gradient"]), capsys)
 
 
+def _dict_step(x_t, h_prev, c_prev, params):
+    """lstm.step_forward with the smallest dict cache the backward accepts (it recomputes the gates)."""
+    h, c, _ = lstm.step_forward(x_t, h_prev, c_prev, params)
+    return h, c, {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params}
+
+
+def _adding_step_backward(dh, dc, cache, grads):
+    dx, dh_prev, dc_prev, dparams = lstm.step_backward(dh, dc, cache)
+    for k in grads:
+        grads[k] += dparams[k]
+    return dx, dh_prev, dc_prev
+
+
+def _batch_first(x, params, h0=None, c0=None):
+    B, T, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), x.dtype) if c0 is None else c0
+    caches = []
+    for t in range(T):
+        h, c, cache = _dict_step(x[:, t], h, c, params)
+        caches.append(cache)
+    hs, _, _ = lstm.forward(np.swapaxes(x, 0, 1), params, h0, c0)
+    return np.swapaxes(hs, 0, 1), (h, c), caches
+
+
 def test_package_references_pass(capsys):
-    assert_passes(checks.check_step_forward(lstm.step_forward), capsys)
-    assert_passes(checks.check_step_backward(lstm.step_backward), capsys)
-    assert_passes(checks.check_lstm_forward(lstm.forward), capsys)
+    from lstm_course import cifg
+
+    assert_passes(checks.check_step_forward(_dict_step), capsys)
+    assert_passes(checks.check_step_backward(_adding_step_backward), capsys)
+    assert_passes(checks.check_lstm_forward(_batch_first), capsys)
     assert_passes(checks.check_gradcheck(gradcheck.numerical_gradient), capsys)
+    assert_passes(checks.check_cifg_step(lambda *a: cifg.step_forward(*a)[:2]), capsys)
+    assert_passes(checks.check_cifg_backward(cifg.step_backward), capsys)
+
+
+def test_cifg_backward_matches_central_differences():
+    from lstm_course import cifg
+
+    rng = np.random.default_rng(0)
+    params = cifg.init_params(3, 2, seed=1)
+    x, h, c = rng.normal(size=(2, 3)), rng.normal(size=(2, 2)), rng.normal(size=(2, 2))
+    wh, wc = rng.normal(size=(2, 2)), rng.normal(size=(2, 2))
+
+    def loss():
+        h_new, c_new, _ = cifg.step_forward(x, h, c, params)
+        return np.sum(h_new * wh) + np.sum(c_new * wc)
+
+    dx, dh, dc, dparams = cifg.step_backward(wh, wc, cifg.step_forward(x, h, c, params)[2])
+    for got, arr in ((dx, x), (dh, h), (dc, c), *((dparams[k], params[k]) for k in params)):
+        assert gradcheck.rel_error(got, gradcheck.numerical_gradient(loss, arr)) < 1e-7
 
 
 # --------------------------------------------------------------------------- counting
 @pytest.mark.parametrize("wrong, hint", [
-    (lambda D, H: H * D + H * H + 2 * H, "four blocks"),
-    (lambda D, H: 4 * (H * D + H * H + H), "two bias vectors"),
-    (lambda D, H: 4 * (H * D + H * H), "count the biases too"),
-    (lambda D, H: 4 * (2 * H * D + 2 * H), "(4H, H), not (4H, D)"),
+    (lambda D, H, L: H * D + H * H + 2 * H + (L - 1) * (2 * H * H + 2 * H), "four blocks"),
+    (lambda D, H, L: 4 * (H * D + H * H + H) + (L - 1) * 4 * (2 * H * H + H), "two bias vectors"),
+    (lambda D, H, L: 4 * (H * D + H * H) + (L - 1) * 8 * H * H, "count the biases too"),
+    (lambda D, H, L: 4 * (2 * H * D + 2 * H) + (L - 1) * 4 * (2 * H * H + 2 * H), "(4H, H), not (4H, D)"),
+    (lambda D, H, L: L * 4 * (H * D + H * H + 2 * H), "not (4H, D)"),
+    (lambda D, H, L: 4 * (H * D + H * H + 2 * H), "count every layer"),
 ])
 def test_param_count_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_param_count(wrong), capsys, hint)
@@ -69,7 +118,7 @@ def _step_forward(mistake=None):
         c = g * i + c_prev * f
         read = c_prev if mistake == "old memory" else c
         h = (read if mistake == "no tanh" else np.tanh(read)) * o
-        return h, c, (x_t, h_prev, c_prev, i, f, g, o, np.tanh(c), params)
+        return h, c, {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params}
     return step_forward
 
 
@@ -90,18 +139,21 @@ def test_step_forward_mistakes(mistake, hint, capsys):
 # --------------------------------------------------------------------------- sequence forward
 def _forward(mistake=None):
     def lstm_forward(x, params, h0=None, c0=None):
-        T, B, _ = x.shape
+        B, T, _ = x.shape
         H = params["W_hh"].shape[1]
-        zeros = np.zeros((B, H))
+        zeros = np.zeros((B, H), dtype=x.dtype)
         start_h = zeros if (h0 is None or mistake == "ignore state") else h0
         start_c = zeros if (c0 is None or mistake == "ignore state") else c0
         h, c, hs, caches = start_h, start_c, [start_h] if mistake == "keep h0" else [], []
         for t in range(T):
-            h, c, cache = lstm.step_forward(x[t], start_h if mistake == "no h" else h,
-                                            start_c if mistake == "no c" else c, params)
+            h, c, cache = _dict_step(x[:, t], start_h if mistake == "no h" else h,
+                                     start_c if mistake == "no c" else c, params)
             hs.append(h)
             caches.append(cache)
-        return np.stack(hs), (h, c), caches
+        if mistake == "last cache only":
+            caches = caches[-1:]
+        hs = np.stack(hs, axis=1) if hs else np.zeros((B, 0, H), dtype=x.dtype)
+        return hs, (h, c), caches
     return lstm_forward
 
 
@@ -109,7 +161,8 @@ def _forward(mistake=None):
     ("no h", "pass each step's h on"),
     ("no c", "carry the memory"),
     ("ignore state", "start from h0 and c0"),
-    ("keep h0", "without h0"),
+    ("keep h0", "initial state kept"),
+    ("last cache only", "keep every step's cache"),
 ])
 def test_lstm_forward_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_lstm_forward(_forward(mistake)), capsys, hint)
@@ -136,7 +189,7 @@ def _to_torch(order=(1, 2, 0, 3), twice=False, transpose=False):
     (_to_torch(order=(0, 1, 2, 3)), "PyTorch's gate order is i, f, g, o"),
     (_to_torch(order=(1, 2, 3, 0)), "PyTorch's gate order is i, f, g, o"),
     (_to_torch(twice=True), "the bias is added twice"),
-    (_to_torch(transpose=True), "no transpose needed"),
+    (_to_torch(transpose=True), "no .T"),
     (lambda lect: lect, "return the torch.nn.LSTM itself"),
 ])
 def test_torch_mapping_mistakes(wrong, hint, capsys):
@@ -149,7 +202,7 @@ def test_torch_mapping_accepts_float32(capsys):
 
 # --------------------------------------------------------------------------- step backward
 def _step_backward(mistake=None):
-    def step_backward(dh, dc, cache):
+    def step_backward(dh, dc, cache, grads):
         x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
         do = dh * tanh_c
         if mistake != "no path through h":
@@ -160,9 +213,12 @@ def _step_backward(mistake=None):
         dsig_o = 1.0 if mistake == "no o derivative" else o * (1 - o)
         da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * dgate, do * dsig_o], axis=1)
         db = da if mistake == "bias not summed" else da.sum(axis=0)
-        return (da @ params["W_ih"], da @ params["W_hh"], dc_prev,
-                {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": db,
-                 "b_hh": 0 * db if mistake == "one bias" else db})
+        grads["W_ih"] += da.T @ x_t
+        grads["W_hh"] += da.T @ h_prev
+        grads["b_ih"] += db
+        if mistake != "one bias":
+            grads["b_hh"] += db
+        return da @ params["W_ih"], da @ params["W_hh"], dc_prev
     return step_backward
 
 
@@ -171,7 +227,7 @@ def _step_backward(mistake=None):
     ("dc_prev not scaled", "dc_prev = dc * f"),
     ("g derivative", "its derivative is 1 - g**2"),
     ("no o derivative", "output gate's gradient must be multiplied"),
-    ("bias not summed", "sum the bias gradients over the batch"),
+    ("bias not summed", "da.sum(axis=0), summed over the batch"),
     ("one bias", "both biases get the same gradient"),
 ])
 def test_step_backward_mistakes(mistake, hint, capsys):
@@ -180,16 +236,18 @@ def test_step_backward_mistakes(mistake, hint, capsys):
 
 # --------------------------------------------------------------------------- BPTT
 def _backward(mistake=None):
-    def lstm_backward(dhs, caches):
-        T = len(caches)
-        dh_next, dc_next = np.zeros_like(dhs[0]), np.zeros_like(dhs[0])
+    def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+        B, T, H = dhs.shape
+        zeros = np.zeros((B, H), dtype=dhs.dtype)
+        dh_next = zeros if dh_T is None else dh_T
+        dc_next = zeros if dc_T is None else dc_T
         dx, grads = [None] * T, None
         for t in (range(T) if mistake == "forwards" else range(T - 1, -1, -1)):
-            dh = dhs[t] if mistake == "no dh from next" else dhs[t] + dh_next
+            dh = dhs[:, t] if mistake == "no dh from next" else dhs[:, t] + dh_next
             dx[t], dh_next, dc_prev, dp = lstm.step_backward(dh, dc_next, caches[t])
             dc_next = 0 * dc_prev if mistake == "no dc" else dc_prev
             grads = dp if (grads is None or mistake == "overwrite") else {k: grads[k] + dp[k] for k in grads}
-        return np.stack(dx), grads, dh_next, dc_next
+        return np.stack(dx, axis=1), grads, dh_next, dc_next
     return lstm_backward
 
 
@@ -204,9 +262,11 @@ def test_lstm_backward_mistakes(sol5, mistake, hint, capsys):
 
 
 def test_lstm_backward_needs_a_working_forward(sol5, capsys):
-    broken = _forward("no c")
+    def broken(x, params, h0=None, c0=None):
+        hs, state, caches = sol5["lstm_forward"](x, params, h0, c0)
+        return np.swapaxes(hs, 0, 1), state, caches     # time-major hs
     result = checks.check_lstm_backward(sol5["lstm_backward"], broken)
-    assert_caught(result, capsys, "check_lstm_forward first")
+    assert_caught(result, capsys, "make the forward above pass first")
 
 
 # --------------------------------------------------------------------------- gradient check

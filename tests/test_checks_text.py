@@ -5,6 +5,7 @@ import pytest
 
 from lstm_course import checks
 from lstm_course import text as tx
+from lstm_course.checks.sampling import draw, sampling_probs
 from lstm_course.readout import softmax
 
 from checks_helpers import assert_caught, assert_passes, solution_functions
@@ -20,11 +21,13 @@ def test_lesson7_solutions_pass(sol7, capsys):
     assert_passes(checks.check_sampling_probs(sol7["sampling_probs"]), capsys)
     assert_passes(checks.check_tbptt_batches(sol7["tbptt_batches"]), capsys)
     assert_passes(checks.check_unigram_loss(sol7["unigram_loss"]), capsys)
+    assert_passes(checks.check_draw(sol7["draw"]), capsys)
 
 
 def test_package_references_pass(capsys):
     assert_passes(checks.check_encode_decode(tx.encode, tx.decode), capsys)
-    assert_passes(checks.check_sampling_probs(lambda z, t: softmax(z / t)), capsys)
+    assert_passes(checks.check_sampling_probs(sampling_probs), capsys)
+    assert_passes(checks.check_draw(draw), capsys)
     assert_passes(checks.check_tbptt_batches(tx.tbptt_batches), capsys)
     assert_passes(checks.check_unigram_loss(tx.unigram_loss), capsys)
 
@@ -76,15 +79,21 @@ def test_encode_decode_mistakes(enc, dec, hint, capsys):
 
 # --------------------------------------------------------------------------- temperature
 def _probs(mistake=None):
-    def sampling_probs(logits, temperature):
+    def sampling_probs(logits, temperature, top_k=None):
         z = logits * temperature if mistake == "multiply" else logits / temperature
         if mistake == "ignore":
             z = logits
         if mistake != "no max":
             z = z - (z.max() if mistake == "whole array" else z.max(axis=-1, keepdims=True))
+        if top_k is not None and mistake != "ignore top_k":
+            kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+            z = np.where(z >= kth, z, -np.inf)
         e = np.exp(z)
         p = e / (e.sum() if mistake == "whole array" else e.sum(axis=-1, keepdims=True))
         if mistake == "after":
+            if top_k is not None:
+                kth = np.sort(logits, axis=-1)[..., -top_k][..., None]
+                logits = np.where(logits >= kth, logits, -np.inf)
             e = np.exp(logits - logits.max(axis=-1, keepdims=True))
             p = e / e.sum(axis=-1, keepdims=True) / temperature
         return p
@@ -97,6 +106,7 @@ def _probs(mistake=None):
     ("ignore", "use the temperature"),
     ("no max", "subtract each row's maximum"),
     ("whole array", "normalise each row on its own"),
+    ("ignore top_k", "yours ignores top_k"),
 ])
 def test_sampling_probs_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_sampling_probs(_probs(mistake)), capsys, hint)
@@ -104,8 +114,11 @@ def test_sampling_probs_mistakes(mistake, hint, capsys):
 
 def test_probabilities_of_a_power_are_not_a_mistake(capsys):
     """softmax(z)**(1/tau), renormalised, is softmax(z / tau): the checker must accept it."""
-    def via_power(logits, temperature):
+    def via_power(logits, temperature, top_k=None):
         p = softmax(logits) ** (1 / temperature)
+        if top_k is not None:
+            kth = np.sort(p, axis=-1)[..., -top_k][..., None]
+            p = np.where(p >= kth, p, 0.0)
         return p / p.sum(axis=-1, keepdims=True)
     assert_passes(checks.check_sampling_probs(via_power), capsys)
 
@@ -174,3 +187,13 @@ def _unigram(mistake=None):
 ])
 def test_unigram_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_unigram_loss(_unigram(mistake)), capsys, hint)
+
+
+# --------------------------------------------------------------------------- drawing
+@pytest.mark.parametrize("mistake, hint", [
+    (lambda p, u: (np.cumsum(p, axis=-1) < u[:, None]).sum(axis=-1), "greater than u"),
+    (lambda p, u: np.argmax(p, axis=-1), "not the most likely"),
+    (lambda p, u: (np.cumsum(p, axis=-1) <= u[:, None]).sum(axis=-1) + 1, "one too high"),
+])
+def test_draw_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_draw(mistake), capsys, hint)

@@ -20,18 +20,32 @@ def test_lesson8_solutions_pass(sol8, capsys):
     assert_passes(checks.check_torch_step(sol8["lstm_step"]), capsys)
     assert_passes(checks.check_torch_forward(sol8["lstm_forward"]), capsys)
     assert_passes(checks.check_median_time(sol8["median_time"]), capsys)
+    assert_passes(checks.check_peephole_step(sol8["peephole_step"]), capsys)
 
 
 def test_package_references_pass(capsys):
-    assert_passes(checks.check_torch_step(torch_scratch.step), capsys)
+    from lstm_course.checks.torch_ops import fused_step, peephole_step
+
+    assert_passes(checks.check_torch_step(fused_step), capsys)
+    assert_passes(checks.check_peephole_step(peephole_step), capsys)
     assert_passes(checks.check_torch_forward(torch_scratch.forward), capsys)
+
+
+def test_importing_the_checks_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = "import sys, lstm_course.checks; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 # --------------------------------------------------------------------------- one step
 def _step(mistake=None):
-    def lstm_step(x_proj_t, h_prev, c_prev, W_hh, b_hh):
-        W = W_hh if mistake == "no transpose" else W_hh.T
-        a = x_proj_t + h_prev @ W + (0 if mistake == "no b_hh" else b_hh)
+    def lstm_step(x_t, h_prev, c_prev, W, b):
+        Wt = W if mistake == "no transpose" else W.T
+        h_in = h_prev.detach() if mistake == "detach" else h_prev
+        a = torch.cat([x_t, h_in], dim=1) @ Wt + (0 if mistake == "no b_hh" else b)
         if mistake == "lecture order":
             z, z_i, z_f, z_o = a.chunk(4, dim=1)
         elif mistake == "ifog":
@@ -53,8 +67,9 @@ def _step(mistake=None):
     ("ifog", "as i, f, o, g"),
     ("sigmoid g", "the cell input g uses tanh"),
     ("no tanh", "tanh(c') times the output gate"),
-    ("no b_hh", "add b_hh"),
-    ("no transpose", "multiply by its transpose"),
+    ("no b_hh", "add the bias b"),
+    ("no transpose", "by its transpose"),
+    ("detach", "no gradient reaches `h_prev`"),
 ])
 def test_step_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_torch_step(_step(mistake)), capsys, hint)
@@ -71,11 +86,8 @@ def _forward(mistake=None):
         hs = [h] if mistake == "h0 in hs" else []
         for t in range(T):
             if mistake == "no carry":
-                h_t, c_t = torch_scratch.step(x_proj[t], torch.zeros_like(h), torch.zeros_like(c),
-                                              params["W_hh"], params["b_hh"])
-                h, c = h_t, c_t
-            else:
-                h, c = torch_scratch.step(x_proj[t], h, c, params["W_hh"], params["b_hh"])
+                h, c = torch.zeros_like(h), torch.zeros_like(c)
+            h, c = torch_scratch.step(x_proj[t], h, c, params["W_hh"], params["b_hh"])
             hs.append(h)
         return torch.stack(hs), (h, c)
     return lstm_forward
@@ -83,8 +95,8 @@ def _forward(mistake=None):
 
 @pytest.mark.parametrize("mistake, hint", [
     ("no carry", "carry the memory"),
-    ("no b_ih", "its own bias"),
-    ("b_ih twice", "the bias is added twice"),
+    ("no b_ih", "only b_hh"),
+    ("b_ih twice", "each bias counts once"),
     ("h0 in hs", "not the starting state h_0"),
 ])
 def test_forward_mistakes(mistake, hint, capsys):
@@ -93,7 +105,7 @@ def test_forward_mistakes(mistake, hint, capsys):
 
 # --------------------------------------------------------------------------- timer
 def _timer(mistake=None):
-    def median_time(fn, *, warmup=2, repeats=5, clock=time.perf_counter):
+    def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
         if mistake == "perf_counter":
             clock = time.perf_counter
         for _ in range(0 if mistake in ("no warmup", "warmup timed") else warmup):
@@ -101,14 +113,15 @@ def _timer(mistake=None):
         n = repeats + (warmup if mistake == "warmup timed" else 0)
         if mistake == "mean":
             t0 = clock()
-            for _ in range(n):
+            for _ in range(n * number):
                 fn()
-            return (clock() - t0) / n
+            return (clock() - t0) / (n * number)
         times = []
         for _ in range(1 if mistake == "one call" else n):
             t0 = clock()
-            fn()
-            times.append(clock() - t0)
+            for _ in range(1 if mistake == "ungrouped" else number):
+                fn()
+            times.append((clock() - t0) / (1 if mistake == "ungrouped" else number))
         if mistake == "total":
             return sum(times)
         if mistake == "upper middle":
@@ -125,6 +138,7 @@ def _timer(mistake=None):
     ("total", "not the total"),
     ("upper middle", "mean of the two middle times"),
     ("perf_counter", "the clock you are given"),
+    ("ungrouped", "call fn number times"),
 ])
 def test_timer_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_median_time(_timer(mistake)), capsys, hint)

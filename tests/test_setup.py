@@ -69,7 +69,8 @@ def free_port():
 @pytest.mark.skipif(not (ROOT / ".venv/bin/jupyter").exists(), reason="needs the course's .venv")
 def test_lab_script_serves_on_loopback_behind_a_token(tmp_path):
     port = free_port()
-    env = dict(os.environ, HOME=str(tmp_path), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"))
+    env = dict(os.environ, HOME=str(tmp_path), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"),
+               LSTM_COURSE_MY_EXERCISES=str(tmp_path / "mine"))     # not the checkout's my_exercises/
     proc = subprocess.Popen(["bash", str(ROOT / "scripts/lab.sh"), f"--port={port}", "--no-browser",
                              "--ServerApp.port_retries=0"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
@@ -89,5 +90,30 @@ def test_lab_script_serves_on_loopback_behind_a_token(tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         log = proc.communicate(timeout=30)[0]
+    # The learner's copies are made first, and it says where to work.
+    assert sorted(p.name for p in (tmp_path / "mine").glob("*.ipynb")) == \
+        sorted(p.name for p in (ROOT / "exercises").glob("[0-9][0-9]_*.ipynb")), log
+    assert "Do the exercises in my_exercises/" in log
     # The printed link opens the first lesson, on loopback, with the token.
     assert re.search(rf"http://127\.0\.0\.1:{port}/lab/tree/notebooks/01_\w+\.ipynb\?token=\w{{16,}}", log), log
+
+
+def test_fonts_item_asks_for_the_cjk_and_the_emoji_font(tmp_path):
+    """Without fonts (fc-list finds none) and without root or sudo, the fonts item names both
+    Debian packages and exits 1; with both fonts present it does nothing."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    for name, body in (("id", "echo 1000"), ("sudo", "exit 1"), ("fc-list", 'cat "$FONTS"')):
+        (fake / name).write_text(f"#!/bin/sh\n{body}\n")
+        (fake / name).chmod(0o755)
+    fonts = tmp_path / "fonts.txt"
+    env = dict(os.environ, PATH=f"{fake}:/usr/bin:/bin", FONTS=str(fonts))
+    script = ["bash", str(ROOT / "scripts/ensure_debian_packages.sh"), "fonts"]
+    fonts.write_text("")
+    result = subprocess.run(script, env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "missing fonts-wqy-microhei fonts-noto-color-emoji" in result.stderr, result.stderr
+    fonts.write_text("/usr/share/fonts/wqy-microhei.ttc: WenQuanYi Micro Hei\n"
+                     "/usr/share/fonts/NotoColorEmoji.ttf: Noto Color Emoji:style=Regular\n")
+    result = subprocess.run(script, env=env, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == "", result.stderr

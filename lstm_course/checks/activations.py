@@ -1,7 +1,8 @@
 """Checkers for the gate's soft switch: the sigmoid and its derivative (lesson 2).
 
 Reference: ``lstm_course.activations``. Cases: a scalar, random arrays, zeros, a
-batch of one, integers and large values (+-1000, where exp overflows).
+batch of one, integers, float32 and large values (+-1000, where exp overflows).
+The dtype rule: float32 in, float32 out; float64 stays float64; integers give float64.
 """
 import numpy as np
 
@@ -9,7 +10,10 @@ from ..activations import sigmoid, sigmoid_grad_from_output
 from .core import Case, Variant, diagnose
 
 _SCALAR_HINT = ("Use numpy's np.exp, which works on whole arrays; math.exp only takes one number.")
-_ERROR_HINTS = (("scalar", _SCALAR_HINT), ("math range error", _SCALAR_HINT),
+_LOOP_HINT = ("work on whole arrays at once with np.exp: a loop over the elements of z fails for a single "
+              "number (and is slow for arrays).")
+_ERROR_HINTS = (("not iterable", _LOOP_HINT), ("iteration over a 0-d array", _LOOP_HINT),
+                ("scalar", _SCALAR_HINT), ("math range error", _SCALAR_HINT),
                 ("only length-1 arrays", _SCALAR_HINT))
 
 
@@ -22,10 +26,14 @@ def _cases():
         Case("a batch of one (1, 5)", (rng.normal(0, 2, size=(1, 5)),)),
         Case("integers", (np.arange(-3, 4),)),
         Case("large values", (np.array([-1000.0, -60.0, -10.0, 10.0, 60.0, 1000.0]),)),
+        Case("float32 (2, 3): float32 out", (rng.normal(0, 3, size=(2, 3)).astype(np.float32),)),
+        Case("float32 large values", (np.array([-1000.0, -10.0, 0.0, 10.0, 1000.0], dtype=np.float32),)),
+        Case("an int, z = 2", (2,)),
     ]
 
 
-SUMMARY = "sigmoid(z) = 1 / (1 + exp(-z)) matches lstm_course on scalars, arrays, zeros and large values."
+SUMMARY = ("sigmoid(z) = 1 / (1 + exp(-z)) matches lstm_course on scalars, arrays, zeros, integers, float32 "
+           "and large values.")
 
 
 def check_sigmoid(fn):
@@ -39,9 +47,13 @@ def check_sigmoid(fn):
                 "1 / (1 + exp(-z)), which only ever divides by a large number.",
                 lambda z: np.exp(z) / (1 + np.exp(z))),
         Variant("the denominator is 1 + exp(-z), not 1 - exp(-z).", lambda z: 1 / (1 - np.exp(-np.asarray(z, float)))),
+        Variant("(1 + tanh(z)) / 2 is sigmoid(2z): the identity is sigmoid(z) = (1 + tanh(z / 2)) / 2. Simpler: "
+                "1 / (1 + exp(-z)).", lambda z: sigmoid(2 * np.asarray(z, float))),
+        Variant("check the brackets: 1 / 1 + np.exp(-z) is 1 + exp(-z); write 1 / (1 + np.exp(-z)).",
+                lambda z: 1 + np.exp(-np.asarray(z, float))),
     ]
     return diagnose("check_sigmoid", fn, sigmoid, _cases(), variants, ("sigmoid(z)",),
-                    summary=SUMMARY, error_hints=_ERROR_HINTS)
+                    summary=SUMMARY, error_hints=_ERROR_HINTS, arg_names=("z",))
 
 
 def _sigmoid_grad(z):
@@ -60,7 +72,14 @@ def check_sigmoid_grad(fn):
                 lambda z: -_sigmoid_grad(z)),
         Variant("1 - tanh(z)**2 is the derivative of tanh. The sigmoid's is s (1 - s), s = sigmoid(z).",
                 lambda z: 1 - np.tanh(z) ** 2),
+        Variant("the derivative is s (1 - s), with a minus: s (1 + s) grows past 1.",
+                lambda z: sigmoid(z) * (1 + sigmoid(z))),
+        Variant("exp(-z) / (1 + exp(-z))**2 is right on paper, but for large |z| exp overflows and inf / inf is "
+                "nan: compute s = sigmoid(z) first and return s (1 - s).",
+                lambda z: np.exp(-np.asarray(z, float)) / (1 + np.exp(-np.asarray(z, float))) ** 2),
     ]
-    return diagnose("check_sigmoid_grad", fn, _sigmoid_grad, _cases(), variants, ("sigmoid_grad(z)",),
-                    summary="s (1 - s) matches lstm_course on scalars, arrays, zeros and large values.",
-                    error_hints=_ERROR_HINTS)
+    # Whole-number inputs are the sigmoid's test: here z (1 - z) would give ints, and the dtype
+    # rule would hide the real slip (z used for s).
+    cases = [c for c in _cases() if np.asarray(c.args[0]).dtype.kind == "f"]
+    return diagnose("check_sigmoid_grad", fn, _sigmoid_grad, cases, variants, ("sigmoid_grad(z)",),
+                    summary="s (1 - s) matches lstm_course on scalars, arrays, zeros, float32 and large values.", error_hints=_ERROR_HINTS, arg_names=("z",))

@@ -1,9 +1,15 @@
-"""Checker for one memory cell: c' = g(z) f(z_i) + c f(z_f), a = h(c') f(z_o) (lesson 2).
+"""Checkers for one memory cell (lesson 2) and its coupled-gate variant.
 
-Reference: ``lstm_course.cell.memory_cell``. Each wrong variant is the reference
-fed the wrong thing (gates swapped, an activation left out), so the hints stay in
-step with the package. When the learner's function takes ``g`` and ``h``, the
-lecture's hand-wired cell (g, h the identity) is tried as well.
+memory_cell: c' = g(z) f(z_i) + c f(z_f), a = h(c') f(z_o), with g and h keyword
+parameters whose default is tanh (lesson 3 passes the identity).
+cifg_cell: the coupled input-forget gate cell, whose input gate is 1 - f(z_f):
+c' = g(z) (1 - f(z_f)) + c f(z_f), a = h(c') f(z_o).
+
+Reference: ``lstm_course.cell.memory_cell`` (the CIFG cell is it with z_i = -z_f,
+since 1 - f(z_f) = f(-z_f)). Each wrong variant is the reference fed the wrong
+thing (gates swapped, an activation left out), so the hints stay in step with the
+package. Cases: scalars, arrays, zeros, a batch of one, gate signals of +-100,
+float32 (float32 out), whole numbers (float64 out) and the identity g, h.
 """
 import inspect
 
@@ -11,73 +17,161 @@ import numpy as np
 
 from ..activations import identity, sigmoid, tanh
 from ..cell import memory_cell
-from .core import Case, Variant, diagnose
+from .core import FAILED, Case, Variant, diagnose, report
 
 
-def _cases(with_activations):
+def _cases(n_signals):
+    """Cases for a cell taking n_signals arrays (z, [z_i,] z_f, z_o, c)."""
     rng = np.random.default_rng(1)
     r = lambda *shape: rng.normal(0, 2, size=shape)  # noqa: E731
-    cases = [
-        Case("scalars", (0.5, 2.0, -1.0, 3.0, 1.5)),
-        Case("random (3, 4)", tuple(r(3, 4) for _ in range(5))),
-        Case("zeros (2, 3)", tuple(np.zeros((2, 3)) for _ in range(5))),
-        Case("a batch of one (1, 4)", tuple(r(1, 4) for _ in range(5))),
-        Case("large gate signals (+-100)", (r(2, 3), 100 * np.sign(r(2, 3)), 100 * np.sign(r(2, 3)),
-                                            100 * np.sign(r(2, 3)), r(2, 3))),
+    big = lambda: 100 * np.sign(r(2, 3))              # noqa: E731
+    scalars = (0.5, 2.0, -1.0, 3.0, 1.5)[-n_signals:]
+    return [
+        Case("scalars", scalars),
+        Case("random (3, 4)", tuple(r(3, 4) for _ in range(n_signals))),
+        Case("zeros (2, 3)", tuple(np.zeros((2, 3)) for _ in range(n_signals))),
+        Case("a batch of one (1, 4)", tuple(r(1, 4) for _ in range(n_signals))),
+        Case("large gate signals (+-100)", (r(2, 3),) + tuple(big() for _ in range(n_signals - 2)) + (r(2, 3),)),
+        Case("float32 (2, 3): float32 out", tuple(r(2, 3).astype(np.float32) for _ in range(n_signals))),
+        Case("whole numbers (ints): float64 out", tuple(rng.integers(-3, 4, size=(2, 3)) for _ in range(n_signals))),
+        # The lecture's cell adds 3 to a memory of 4 and reads it out; the CIFG cell, its forget
+        # gate closed, replaces the 4 by 3.
+        Case("g, h identity (the lecture's cell)" if n_signals == 5 else "g, h identity: replace 4 by 3",
+             (3.0, 90.0, 110.0, 90.0, 4.0) if n_signals == 5 else (3.0, -110.0, 90.0, 4.0),
+             {"g": identity, "h": identity}),
+        Case("g, h identity, random (2, 3)", tuple(r(2, 3) for _ in range(n_signals)), {"g": identity, "h": identity}),
     ]
-    if with_activations:
-        # The lecture's cell: the machine adds 3 to a memory of 4 and reads it out.
-        cases += [Case("g, h identity (the lecture's cell)", (3.0, 90.0, 110.0, 90.0, 4.0),
-                       {"g": identity, "h": identity}),
-                  Case("g, h identity, random (2, 3)", tuple(r(2, 3) for _ in range(5)),
-                       {"g": identity, "h": identity})]
-    return cases
 
 
-def _takes_activations(fn):
+def _signature_hint(fn, name, signature):
+    """A hint when fn cannot take g and h as keywords with defaults, or takes z_i where it must not."""
     try:
         params = inspect.signature(fn).parameters
     except (TypeError, ValueError):
-        return False
-    return "g" in params and "h" in params
+        return None
+    if any(p.kind == p.VAR_KEYWORD for p in params.values()):
+        return None
+    if name == "cifg_cell" and "z_i" in params:
+        return (f"the CIFG cell has no input-gate signal z_i: its input gate is 1 - f(z_f), computed from the "
+                f"forget gate's signal. Write `def {signature}`.")
+    missing = [k for k in ("g", "h") if k not in params or params[k].kind == params[k].POSITIONAL_ONLY]
+    if missing:
+        return (f"{name} must take g and h as keyword parameters with tanh as their default: `def {signature}`. "
+                "Lesson 3 calls the cell with g=identity, h=identity, which your function cannot take.")
+    no_default = [k for k in ("g", "h") if params[k].default is inspect.Parameter.empty]
+    if no_default:
+        return (f"give {' and '.join(no_default)} a default value, tanh: `def {signature}`, so that "
+                f"{name}(...) without g and h is the usual tanh cell.")
+    return None
 
 
-def _output_reads_old_memory(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
-    c_new, _ = memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
-    return c_new, h(np.asarray(c)) * sigmoid(z_o)
+def _output_reads_old_memory(cell):
+    def wrong(*signals, g=tanh, h=tanh):
+        c_new, _ = cell(*signals, g=g, h=h)
+        return c_new, h(np.asarray(signals[-1])) * sigmoid(signals[-2])
+    return wrong
 
 
-def _swapped_return(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
-    c_new, a = memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
-    return a, c_new
+def _swapped_return(cell):
+    def wrong(*signals, g=tanh, h=tanh):
+        c_new, a = cell(*signals, g=g, h=h)
+        return a, c_new
+    return wrong
+
+
+def _common_variants(cell, gate):
+    """Mistakes any cell can make; ``cell`` is the right cell, gate its gate name for hints."""
+    return [
+        Variant("the output reads the new memory c', not the old c: a = h(c') f(z_o).", _output_reads_old_memory(cell)),
+        Variant("apply h to the new memory before the output gate: a = h(c') f(z_o).",
+                lambda *s, g=tanh, h=tanh: cell(*s, g=g, h=identity)),
+        Variant(f"apply g to the cell input: c' = g(z) {gate} + c f(z_f).",
+                lambda *s, g=tanh, h=tanh: cell(*s, g=identity, h=h)),
+        Variant("use the h you are given: with h=identity your output still applies tanh. Write h(c_new), not "
+                "np.tanh(c_new), so that lesson 3 can pass the identity.",
+                lambda *s, g=tanh, h=tanh: cell(*s, g=g, h=tanh)),
+        Variant("use the g you are given: with g=identity your cell still applies tanh to z. Write g(z), not "
+                "np.tanh(z), so that lesson 3 can pass the identity.",
+                lambda *s, g=tanh, h=tanh: cell(*s, g=tanh, h=h)),
+        Variant("the defaults must be tanh: g=tanh, h=tanh. Lesson 3 passes the identity itself when it wants it.",
+                lambda *s, g=identity, h=identity: cell(*s, g=g, h=h)),
+        Variant("return (c_new, a): the new memory first, then the output.", _swapped_return(cell)),
+    ]
+
+
+def _cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
 
 
 VARIANTS = [
     Variant("your forget gate multiplies the new input instead of the old memory: "
             "c' = g(z) f(z_i) + c f(z_f), the input gate scales what is written, the forget gate what is kept.",
             lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_f, z_i, z_o, c, g=g, h=h)),
-    Variant("the output reads the new memory c', not the old c: a = h(c') f(z_o).", _output_reads_old_memory),
-    Variant("apply h to the new memory before the output gate: a = h(c') f(z_o).",
-            lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_i, z_f, z_o, c, g=g, h=identity)),
-    Variant("apply g to the cell input: c' = g(z) f(z_i) + c f(z_f).",
-            lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_i, z_f, z_o, c, g=identity, h=h)),
     Variant("each gate signal must pass through the sigmoid f first: f(z_i), f(z_f), f(z_o) are "
             "openings between 0 and 1.",
             lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_i, z_f, z_o, c, f=identity, g=g, h=h)),
     Variant("the new memory must keep the old one: add c f(z_f) to what is written.",
             lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_i, z_f, z_o, 0 * np.asarray(c), g=g, h=h)),
-    Variant("return (c_new, a): the new memory first, then the output.", _swapped_return),
-]
+    Variant("the forget gate scales only the old memory: c' = g(z) f(z_i) + c f(z_f); yours multiplies the "
+            "sum (g(z) f(z_i) + c) by f(z_f).",
+            lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: (
+                (g(z) * sigmoid(z_i) + c) * sigmoid(z_f), h((g(z) * sigmoid(z_i) + c) * sigmoid(z_f)) * sigmoid(z_o))),
+] + _common_variants(_cell, "f(z_i)")
+
+_NUMPY_HINT = ("use numpy's functions (np.tanh, np.exp), which work on whole arrays; math.tanh and math.exp "
+               "take one number only.")
+ERROR_HINTS = (("Python scalars", _NUMPY_HINT), ("only length-1 arrays", _NUMPY_HINT),
+               ("only 0-dimensional arrays", _NUMPY_HINT), ("must be real number", _NUMPY_HINT))
 
 
 def check_memory_cell(fn):
-    """Check fn(z, z_i, z_f, z_o, c[, g=, h=]) -> (c_new, a) against ``cell.memory_cell``."""
-    with_activations = _takes_activations(fn)
+    """Check fn(z, z_i, z_f, z_o, c, g=tanh, h=tanh) -> (c_new, a) against ``cell.memory_cell``."""
+    name, signature = "check_memory_cell", "memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh)"
+    if callable(fn):
+        hint = _signature_hint(fn, "memory_cell", signature)
+        if hint:
+            return report(name, FAILED, hint)
+    return diagnose(name, fn, _cell, _cases(5), VARIANTS, ("c_new", "a"),
+                    arg_names=("z", "z_i", "z_f", "z_o", "c"), error_hints=ERROR_HINTS,
+                    summary="c' and a match lstm_course's memory_cell on scalars, arrays, zeros, a batch of one, "
+                            "large gate signals, float32, whole numbers and the lecture's identity g, h; c is "
+                            "left unchanged.")
 
-    def reference(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
-        return memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
 
-    extra = " and the lecture's identity g, h" if with_activations else ""
-    return diagnose("check_memory_cell", fn, reference, _cases(with_activations), VARIANTS, ("c_new", "a"),
-                    summary=f"c' and a match lstm_course's memory_cell on scalars, arrays, zeros, "
-                            f"a batch of one, large gate signals{extra}.")
+# --------------------------------------------------------------------------- the CIFG cell
+def cifg_reference(z, z_f, z_o, c, g=tanh, h=tanh):
+    """c' = g(z) (1 - f(z_f)) + c f(z_f), a = h(c') f(z_o): the memory cell with z_i = -z_f."""
+    return memory_cell(z, -np.asarray(z_f), z_f, z_o, c, g=g, h=h)
+
+
+def _sig_of(v):
+    return sigmoid(np.asarray(v, dtype=float))
+
+
+CIFG_VARIANTS = [
+    Variant("the forget gate f(z_f) keeps the old memory and the input gate is what it lets go, 1 - f(z_f): "
+            "c' = g(z) (1 - f(z_f)) + c f(z_f). Yours has them the other way round.",
+            lambda z, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_f, -np.asarray(z_f), z_o, c, g=g, h=h)),
+    Variant("one gate for both terms is not coupling: the input gate is 1 - f(z_f), what the forget gate lets "
+            "go, so that c' = g(z) (1 - f(z_f)) + c f(z_f).",
+            lambda z, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_f, z_f, z_o, c, g=g, h=h)),
+    Variant("take 1 - ... after the sigmoid: the input gate is 1 - f(z_f), an opening; f(1 - z_f) is a "
+            "different number.",
+            lambda z, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, 1 - np.asarray(z_f), z_f, z_o, c, g=g, h=h)),
+    Variant("only the input and forget gates are coupled; the output gate is its own: a = h(c') f(z_o).",
+            lambda z, z_f, z_o, c, g=tanh, h=tanh: cifg_reference(z, z_f, -np.asarray(z_o), c, g=g, h=h)),
+] + _common_variants(cifg_reference, "(1 - f(z_f))")
+
+
+def check_cifg_cell(fn):
+    """Check fn(z, z_f, z_o, c, g=tanh, h=tanh) -> (c_new, a), the coupled input-forget gate cell."""
+    name, signature = "check_cifg_cell", "cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh)"
+    if callable(fn):
+        hint = _signature_hint(fn, "cifg_cell", signature)
+        if hint:
+            return report(name, FAILED, hint)
+    return diagnose(name, fn, cifg_reference, _cases(4), CIFG_VARIANTS, ("c_new", "a"),
+                    arg_names=("z", "z_f", "z_o", "c"), error_hints=ERROR_HINTS,
+                    summary="c' = g(z) (1 - f(z_f)) + c f(z_f) and a = h(c') f(z_o) on scalars, arrays, zeros, "
+                            "a batch of one, large gate signals, float32, whole numbers and the identity g, h; "
+                            "c is left unchanged.")

@@ -25,9 +25,10 @@ import numpy as np
 from . import guards
 from .calling import GENERIC_ERROR_HINTS, call_learner  # noqa: F401 (re-exported)
 from .diagnosis import describe_specific
+from .outputs import (ATOL, RTOL, as_outputs, difference, flat, matches, raw_outputs,  # noqa: F401 (re-exported)
+                      structure, wrong_outputs)
 from .result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, Stop, report  # noqa: F401 (re-exported)
 
-RTOL, ATOL = 1e-6, 1e-9        # learner and reference may compute in a different order
 
 
 @dataclass
@@ -72,94 +73,6 @@ def tolerance(case, rtol=RTOL, atol=ATOL):
     return (case.rtol if case.rtol is not None else rtol), (case.atol if case.atol is not None else atol)
 
 
-def as_outputs(value, names):
-    """The output as a tuple with one entry per name (arrays, or dicts of arrays),
-    their dtypes kept; Stop(FAILED) if the structure (the number of returned
-    values, a number where an array belongs) is not what was asked for."""
-    if len(names) == 1:
-        value = (value,)
-    elif not isinstance(value, (tuple, list)) or len(value) < len(names):
-        got = f"{len(value)} values" if isinstance(value, (tuple, list)) else f"a {type(value).__name__}"
-        raise Stop(FAILED, f"return {len(names)} values, ({', '.join(names)}); you returned {got}")
-    out = []
-    for name, v in zip(names, value):
-        if isinstance(v, dict):
-            out.append({k: _float_array(f"{name}[{k!r}]", x) for k, x in v.items()})
-        else:
-            out.append(_float_array(name, v))
-    return tuple(out)
-
-
-def _float_array(name, v):
-    """v as a numpy array of numbers (its dtype kept, a tensor detached); Stop(FAILED) if it is not one."""
-    if guards.is_tensor(v):
-        v = v.detach().cpu().numpy()
-    try:
-        arr = np.asarray(v)
-    except (TypeError, ValueError):
-        arr = None
-    if arr is None or arr.dtype.kind not in "biuf":
-        raise Stop(FAILED, f"{name} should be a number or an array of numbers, you returned a {type(v).__name__}"
-                           + (" holding other things" if arr is not None else "")) from None
-    return arr
-
-
-def _flat(outputs, names):
-    """(name, value) pairs, dict entries flattened as name['key']."""
-    pairs = []
-    for name, v in zip(names, outputs):
-        if isinstance(v, dict):
-            pairs += [(f"{name}[{k!r}]", v[k]) for k in sorted(v)]
-        else:
-            pairs.append((name, v))
-    return pairs
-
-
-def _structure(got, expected, names):
-    for name, e, g in zip(names, expected, got):
-        if isinstance(e, dict) and (not isinstance(g, dict) or set(g) != set(e)):
-            keys = sorted(g) if isinstance(g, dict) else f"a {type(g).__name__}"
-            return f"{name} must be a dict with keys {sorted(e)}, got {keys}"
-        if isinstance(g, dict) and not isinstance(e, dict):
-            return f"{name} must be an array, got a dict"
-    return None
-
-
-def _wrong(got, expected, names, rtol, atol):
-    """[(flat name, got, expected)] for every output that differs (shape or values)."""
-    wrong = []
-    for (name, e), (_, g) in zip(_flat(expected, names), _flat(got, names)):
-        g64, e64 = np.asarray(g, dtype=np.float64), np.asarray(e, dtype=np.float64)
-        if g64.shape != e64.shape or not np.allclose(g64, e64, rtol=rtol, atol=atol, equal_nan=True):
-            wrong.append((name, g64, e64))
-    return wrong
-
-
-def difference(got, expected, names, rtol=RTOL, atol=ATOL):
-    """None when got matches expected, else a short description of the first difference."""
-    problem = _structure(got, expected, names)
-    if problem:
-        return problem
-    wrong = _wrong(got, expected, names, rtol, atol)
-    if not wrong:
-        return None
-    name, g, e = wrong[0]
-    if g.shape != e.shape:
-        return f"{name} has shape {g.shape}, expected {e.shape}"
-    if not np.all(np.isfinite(g)) and np.all(np.isfinite(e)):
-        return f"{name} contains nan or inf"
-    return f"{name} differs from the reference by up to {float(np.nanmax(np.abs(g - e))):.3g}"
-
-
-def _matches(got, expected, names, rtol, atol):
-    if expected is None:
-        return False
-    try:
-        return difference(got, expected, names, rtol, atol) is None
-    except Exception:  # a variant that cannot even be compared does not match
-        return False
-
-
 def fresh(case):
     """A copy of the case whose arrays and tensors (also inside dicts, lists and
     tuples) are copies: every call gets inputs of its own."""
@@ -177,20 +90,16 @@ def _arg_names(reference, arg_names):
     return tuple(p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
 
 
-def _raw_outputs(value, names):
-    """The returned values as given (for type and dtype checks), one per name."""
-    return (value,) if len(names) == 1 else tuple(value)[:len(names)]
-
-
-def _guard_types(raw_got, raw_expected, names):
-    """A type or dtype hint for the first output that is the wrong kind of thing."""
+def _guard_types(raw_got, raw_expected, names, check):
+    """A type hint (check=guards.type_hint) or dtype hint (guards.dtype_hint) for the
+    first output that is the wrong kind of thing, else None."""
     for name, g, e in zip(names, raw_got, raw_expected):
         if isinstance(e, dict) and isinstance(g, dict):
             pairs = [(f"{name}[{k!r}]", g[k], e[k]) for k in sorted(e) if k in g]
         else:
             pairs = [(name, g, e)]
         for n, gv, ev in pairs:
-            hint = guards.type_hint(n, gv, ev) or guards.dtype_hint(n, gv, ev)
+            hint = check(n, gv, ev)
             if hint:
                 return hint
     return None
@@ -200,7 +109,7 @@ def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL):
     """The generic diagnosis of one case: which output is wrong, how it differs, and
     which outputs are right. ``layout`` maps an output's (flat) name to its axes' tags."""
     layout = layout or {}
-    wrong = _wrong(got, expected, names, rtol, atol)
+    wrong = wrong_outputs(got, expected, names, rtol, atol)
     if not wrong:
         return ""
     described = []
@@ -210,7 +119,7 @@ def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL):
     name, seen, _ = next((d for d in described if d[2]), described[0])
     wrong = [w for w in wrong if w[0] == name] + [w for w in wrong if w[0] != name]
     wrong_names = {n for n, _, _ in wrong}
-    right = [n for n, _ in _flat(expected, names) if n not in wrong_names]
+    right = [n for n, _ in flat(expected, names) if n not in wrong_names]
     if right:
         seen += f" ({', '.join(right)} {'is' if len(right) == 1 else 'are'} right"
         seen += f"; {', '.join(n for n, _, _ in wrong[1:])} also differ{'s' if len(wrong) == 2 else ''})" \
@@ -239,6 +148,7 @@ def diagnose(name, learner, reference, cases, variants, outputs, *, summary,
     Returns the CheckResult (printed).
     """
     names_in = _arg_names(reference, arg_names)
+    dtype_problem = None   # (hint, detail) of the first output of the wrong dtype
     try:
         results = []
         for case in cases:
@@ -254,24 +164,30 @@ def diagnose(name, learner, reference, cases, variants, outputs, *, summary,
             with np.errstate(all="ignore"):
                 raw_expected = reference(*c.args, **c.kwargs)
             expected = as_outputs(raw_expected, outputs)
-            problem = _structure(got, expected, outputs)
+            problem = structure(got, expected, outputs)
             if problem:
                 raise Stop(FAILED, problem, f"case '{case.label}'")
-            hint = _guard_types(_raw_outputs(raw, outputs), _raw_outputs(raw_expected, outputs), outputs)
+            raw_got, raw_expected = raw_outputs(raw, outputs), raw_outputs(raw_expected, outputs)
+            hint = _guard_types(raw_got, raw_expected, outputs, guards.type_hint)
             if hint:
                 raise Stop(FAILED, hint, f"case '{case.label}'")
+            if dtype_problem is None:
+                hint = _guard_types(raw_got, raw_expected, outputs, guards.dtype_hint)
+                dtype_problem = hint and (hint, f"case '{case.label}'")
             results.append((case, got, expected, tolerance(case, rtol, atol)))
         failing = [(case, g, e, tol) for case, g, e, tol in results if difference(g, e, outputs, *tol)]
-        if not failing:
-            return report(name, PASSED, summary=summary)
+        if not failing:   # right values, yet the wrong dtype: named; else passed
+            return report(name, FAILED, *dtype_problem) if dtype_problem else report(name, PASSED, summary=summary)
         case, g, e, tol = failing[0]
         detail = f"case '{case.label}': {difference(g, e, outputs, *tol)}"
         if len(failing) < len(results):
             detail += f"; right on {len(results) - len(failing)} of {len(results)} cases"
-        for variant in variants:
-            if all(_matches(g, _run_variant(variant, prepare(c), outputs), outputs, *tol)
+        for variant in variants:   # a known mistake first: it says why (a dtype slip may be its symptom)
+            if all(matches(g, _run_variant(variant, prepare(c), outputs), outputs, *tol)
                    for c, g, _, tol in results):
                 return report(name, FAILED, variant.hint, detail)
+        if dtype_problem:
+            return report(name, FAILED, *dtype_problem)
         notes = [c.note for c, _, _, _ in failing]
         if all(notes) and len(failing) < len(results):
             return report(name, FAILED, " ".join(dict.fromkeys(notes)), detail)

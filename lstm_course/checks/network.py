@@ -9,6 +9,7 @@ back; the reference is the package's own parameters (``torch_compare``).
 """
 import numpy as np
 
+from .. import stacked
 from ..params import count_params, init_params
 from .core import FAILED, Case, Stop, Variant, diagnose
 
@@ -31,27 +32,47 @@ def lecture_layout(params):
 
 
 # --------------------------------------------------------------------------- counting
-def _lstm_count(D, H):
-    return count_params(init_params(D, H))
+def _lstm_count(D, H, num_layers=1):
+    return sum(count_params(p) for p in stacked.init_params(D, H, num_layers))
 
 
+def _per_layer(D, H, L, first, higher):
+    return first(D, H) + (L - 1) * higher(D, H)
+
+
+_ONE = lambda D, H: 4 * H * (D + H) + 8 * H  # noqa: E731  (one layer reading D inputs)
 COUNT_VARIANTS = [
     Variant("an LSTM has four blocks of weights (i, f, g, o), each the size of a plain RNN's: "
-            "4 (H D + H H + 2 H).", lambda D, H: count_params(init_params(D, H, blocks=1))),
+            "4 (H D + H H + 2 H) per layer.",
+            lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: h * d + h * h + 2 * h, lambda d, h: 2 * h * h + 2 * h)),
     Variant("PyTorch keeps two bias vectors, b_ih and b_hh, 4H numbers each.",
-            lambda D, H: 4 * H * (D + H) + 4 * H),
-    Variant("count the biases too: b_ih and b_hh, 4H numbers each.", lambda D, H: 4 * H * (D + H)),
+            lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 4 * h * (d + h) + 4 * h, lambda d, h: 8 * h * h + 4 * h)),
+    Variant("count the biases too: b_ih and b_hh, 4H numbers each.",
+            lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 4 * h * (d + h), lambda d, h: 8 * h * h)),
     Variant("W_hh multiplies the previous output h (H numbers), so it is (4H, H), not (4H, D).",
-            lambda D, H: 8 * H * D + 8 * H),
+            lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 8 * h * d + 8 * h, lambda d, h: 8 * h * h + 8 * h)),
+    Variant("layer k > 0 reads the outputs of the layer below, H numbers, not the input x: its W_ih is (4H, H), "
+            "not (4H, D).", lambda D, H, L=1: L * _ONE(D, H)),
+    Variant("count every layer: num_layers layers, each with its own W_ih, W_hh, b_ih and b_hh.",
+            lambda D, H, L=1: _ONE(D, H)),
+    Variant("there are num_layers layers, not num_layers + 1 (or - 1): layer 0 reads x, layers 1 .. L-1 read H.",
+            lambda D, H, L=1: _ONE(D, H) + L * _ONE(H, H)),
+    Variant("there are num_layers layers, not num_layers + 1 (or - 1): layer 0 reads x, layers 1 .. L-1 read H.",
+            lambda D, H, L=1: _ONE(D, H) + max(L - 2, 0) * _ONE(H, H)),
 ]
 
 
 def check_param_count(fn):
-    """Check fn(D, H) -> the number of parameters of one LSTM layer (as torch.nn.LSTM(D, H))."""
-    cases = [Case(f"D={D}, H={H}", (D, H)) for D, H in ((1, 1), (3, 2), (10, 20), (2, 128))]
+    """Check fn(D, H, num_layers) -> the number of parameters of a stack of LSTM layers
+    (as torch.nn.LSTM(D, H, num_layers))."""
+    cases = [Case(f"D={D}, H={H}, num_layers={L}", (D, H, L))
+             for D, H, L in ((1, 1, 1), (3, 2, 1), (10, 20, 2), (2, 128, 3), (5, 3, 4))]
     return diagnose("check_param_count", fn, _lstm_count, cases, COUNT_VARIANTS, ("count",),
-                    summary="your count equals the number of entries of W_ih, W_hh, b_ih and b_hh "
-                            "(as torch.nn.LSTM) for four sizes.")
+                    arg_names=("D", "H", "num_layers"),
+                    error_hints=(("positional argument", "your function takes three arguments, "
+                                                         "lstm_param_count(D, H, num_layers)."),),
+                    summary="your count equals the number of entries of every layer's W_ih, W_hh, b_ih and b_hh "
+                            "(as torch.nn.LSTM(D, H, num_layers)) for five sizes.")
 
 
 # --------------------------------------------------------------------------- torch
@@ -90,17 +111,23 @@ TORCH_VARIANTS = [
     Variant(ORDER_HINT + " You swapped the input and forget gates.", _as_lecture_rows((2, 1, 0, 3))),
     Variant("the bias is added twice: PyTorch adds bias_ih_l0 and bias_hh_l0, so put b in one of them "
             "and zeros in the other.", _bias_twice),
+    Variant("W (the input's weights) goes into weight_ih_l0 and U (the previous output's) into weight_hh_l0: "
+            "you swapped them.", lambda lect: _expected({**lect, "W": lect["U"], "U": lect["W"]})),
+    Variant("copy W and U as they are, (4H, D) and (4H, H), the shapes torch uses: no .T.",
+            lambda lect: tuple(a.T for a in _expected(lect)[:2]) + _expected(lect)[2:]),
+    Variant("copy U as it is, (4H, H), the shape torch uses: no .T.",
+            lambda lect: (_expected(lect)[0], _expected(lect)[1].T, _expected(lect)[2])),
 ]
 
 
 def _torch_cases():
     return [Case(f"D={D}, H={H}", (lecture_layout(init_params(D, H, seed=seed)),))
-            for D, H, seed in ((3, 4, 0), (1, 1, 1), (5, 2, 2))]
+            for D, H, seed in ((3, 4, 0), (1, 1, 1), (5, 2, 2), (3, 3, 3))]
 
 
-def _expected(lect):
+def _expected(lect, H=None):
     """The package's own params (the ones ``lecture_layout`` was made from), as torch holds them."""
-    H = lect["U"].shape[1]
+    H = H or lect["U"].shape[1]
     inverse = np.argsort(LECTURE_ORDER)
     return tuple(_reorder(lect[k], inverse, H) for k in ("W", "U", "b"))
 
@@ -115,7 +142,12 @@ def check_torch_mapping(fn):
                     ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0 + bias_hh_l0"), rtol=1e-5, atol=1e-7,
                     fallback_hint="copy W into weight_ih_l0, U into weight_hh_l0, b into one bias and zeros "
                                   "into the other, each reordered to i, f, g, o.",
-                    error_hints=(("size", "torch stores weight_ih_l0 as (4H, D) and weight_hh_l0 as (4H, H), "
-                                          "the same shapes as W and U: no transpose needed."),),
+                    error_hints=(("size", "copy_ needs the same shape on both sides: weight_ih_l0 is (4H, D) and "
+                                          "takes W, weight_hh_l0 is (4H, H) and takes U, both as they are "
+                                          "(no .T); check that you did not swap W and U or transpose one."),
+                                 ("must match", "copy_ needs the same shape on both sides: weight_ih_l0 is (4H, D) "
+                                                "and takes W, weight_hh_l0 is (4H, H) and takes U, both as they "
+                                                "are (no .T); check that you did not swap W and U or transpose "
+                                                "one.")),
                     summary="your torch.nn.LSTM holds the same weights, in PyTorch's order i, f, g, o, "
-                            "with the bias counted once (three sizes).")
+                            "with the bias counted once (four sizes).")

@@ -1,99 +1,202 @@
 """Checkers for lesson 1: a plain recurrent neuron that keeps a value by
-multiplying it by w each step, the gradient of what it keeps, and a tanh neuron.
+multiplying it by w each step (now with an input), the gradients of what it
+keeps, and a tanh neuron with an input.
 
-c_t = w c_{t-1} gives c_T = w^T c_0 and dc_T/dc_0 = w^T (that closed form is the
-reference for the linear neuron). The tanh neuron's reference is the package's
-plain RNN, ``lstm_course.rnn``, made one unit with no input.
+c_t = w c_{t-1} + x_t gives c_T = w^T c_0 + sum_t w^(T-t) x_t, so dc_T/dc_0 = w^T
+and dc_T/dx_t = w^(T-t). The tanh neuron's reference is the package's plain RNN,
+``lstm_course.rnn``, made one unit with one input. Every result is float64, also
+for whole-number inputs.
 """
 import numpy as np
 
 from .. import rnn
 from .core import Case, Variant, diagnose
 
-_LINEAR_CASES = [Case("c0 = 3, w = 0.9, T = 50", (3.0, 0.9, 50)),
-                 Case("c0 = 3, w = 1.1, T = 50", (3.0, 1.1, 50)),
-                 Case("c0 = 0 (zeros), w = 2, T = 10", (0.0, 2.0, 10)),
-                 Case("T = 0 steps", (1.5, 0.5, 0)),
-                 Case("c0 = -2, w = 1.5, T = 50 (large values)", (-2.0, 1.5, 50))]
+
+def _floats(xs):
+    return np.asarray(xs, dtype=np.float64).reshape(-1)
 
 
-def _kept(c0, w, T):
-    return c0 * w ** np.arange(T + 1)
+# --------------------------------------------------------------------------- task 1: keep, with inputs
+def _kept(c0, w, xs, *, first="keep", lag=0, fade_inputs=True, truncate=False):
+    """c_0 ... c_T of c_t = w c_{t-1} + x_t; the keywords make the known slips."""
+    xs = _floats(xs)
+    xs = np.concatenate([np.zeros(lag), xs])[:len(xs)] if lag else xs
+    values, added = [float(c0)], 0.0
+    for x in xs:
+        if not fade_inputs:
+            added += x
+            values.append(float(c0) * w ** len(values) + added)
+            continue
+        new = w * (values[-1] + x) if first == "add" else w * values[-1] + x
+        values.append(float(np.trunc(new)) if truncate else new)
+    return np.array(values)
+
+
+def _keep_cases():
+    rng = np.random.default_rng(10)
+    return [Case("c0 = 3, w = 0.9, 50 zero inputs (the lesson's fading)", (3.0, 0.9, np.zeros(50))),
+            Case("c0 = 3, w = 0.9, 20 random inputs", (3.0, 0.9, rng.uniform(-1, 1, 20))),
+            Case("w = 1: every input is added", (3.0, 1.0, rng.uniform(-1, 1, 20))),
+            Case("c0 = -2, w = 1.5, 30 inputs (large values)", (-2.0, 1.5, rng.normal(0, 1, 30))),
+            Case("T = 0: no inputs", (1.5, 0.5, np.zeros(0))),
+            Case("one input", (0.0, 0.9, np.array([2.0]))),
+            Case("int c0 = 3 and a list of int inputs", (3, 0.5, [1, 0, 2, 0]))]
 
 
 KEEP_VARIANTS = [
-    Variant("return T + 1 values: c_0 first, then c_1 ... c_T.", lambda c0, w, T: _kept(c0, w, T)[1:]),
+    Variant("add each step's input: c_t = w c_{t-1} + x_t; your values ignore xs.",
+            lambda c0, w, xs: _kept(c0, w, np.zeros(len(_floats(xs))))),
+    Variant("multiply what is kept first, then add the new input: c_t = w c_{t-1} + x_t; you multiplied "
+            "the input by w too (w (c_{t-1} + x_t)).", lambda c0, w, xs: _kept(c0, w, xs, first="add")),
+    Variant("the input of step t is x_t, so the first step is c_1 = w c_0 + x_1 (xs[0]); yours uses each "
+            "input one step late.", lambda c0, w, xs: _kept(c0, w, xs, lag=1)),
+    Variant("an input, once added, is kept like everything else: it is multiplied by w at every later step. "
+            "Yours adds the inputs unfaded.", lambda c0, w, xs: _kept(c0, w, xs, fade_inputs=False)),
+    Variant("return T + 1 values (T = len(xs)): c_0 first, then c_1 ... c_T.",
+            lambda c0, w, xs: _kept(c0, w, xs)[1:]),
     Variant("return every value c_0 ... c_T (an array of T + 1 numbers), not only the last one.",
-            lambda c0, w, T: _kept(c0, w, T)[-1]),
-    Variant("multiply by w at each step, c_t = w c_{t-1}; you added it.", lambda c0, w, T: c0 + w * np.arange(T + 1)),
-    Variant("run exactly T steps: T + 1 values in all, from c_0 to c_T.", lambda c0, w, T: _kept(c0, w, T + 1)),
+            lambda c0, w, xs: _kept(c0, w, xs)[-1]),
+    Variant("every value is cut to a whole number: an array made from an int c0 (np.full(n, c0), "
+            "np.array([c0, ...])) holds ints and truncates what you write into it; use dtype=float.",
+            lambda c0, w, xs: _kept(c0, w, xs, truncate=True)),
 ]
+
+_NOT_T = ("the third argument is now the inputs xs (a list or an array of T numbers), not a number of steps "
+          "T: loop over it, `for x in xs:`.")
+_XS_HINTS = (("cannot be interpreted as an integer", _NOT_T), ("scalar index", _NOT_T),
+             ("truth value of an array", "if you used the third argument as a number of steps: " + _NOT_T),
+             ("out of", "there are T = len(xs) steps: xs holds x_1 ... x_T (xs[0] is x_1) and you return T + 1 "
+                        "values c_0 ... c_T."))
 
 
 def check_keep_by_multiplying(fn):
-    """Check fn(c0, w, T) -> the values c_0, c_1, ..., c_T (shape (T + 1,)) of c_t = w c_{t-1}."""
-    return diagnose("check_keep_by_multiplying", fn, _kept, _LINEAR_CASES, KEEP_VARIANTS, ("values",),
-                    summary="c_0 ... c_T = w^t c_0 for fading, growing, zero, empty and large cases.")
+    """Check fn(c0, w, xs) -> c_0 ... c_T (float64, shape (T + 1,)) of c_t = w c_{t-1} + x_t, T = len(xs)."""
+    return diagnose("check_keep_by_multiplying", fn, _kept, _keep_cases(), KEEP_VARIANTS, ("values",),
+                    arg_names=("c0", "w", "xs"), layout={"values": ("T",)}, error_hints=_XS_HINTS,
+                    summary="c_t = w c_{t-1} + x_t for fading, w = 1, growing, no inputs, one input and "
+                            "whole-number inputs (floats out, xs untouched).")
+
+
+# --------------------------------------------------------------------------- task 2: the gradients
+def _grads(w, T):
+    return float(w) ** np.arange(T, -1, -1)
 
 
 _GRAD_CASES = [Case(f"w = {w}, T = {T}", (w, T)) for w, T in
-               ((0.9, 50), (1.1, 50), (1.0, 50), (0.5, 1), (2.0, 0), (1.5, 10))]
+               ((0.9, 50), (1.1, 50), (1.0, 5), (0.5, 1), (2.0, 0), (-0.9, 7), (1.5, 10))]
+
+
+def _powers(w, ks):
+    return np.array([float(w) ** k for k in ks])
+
 
 GRAD_VARIANTS = [
-    Variant("that is how c_T changes with w (for c_0 = 1). The gradient with respect to the stored value "
-            "c_0 is the product of one factor w per step: w**T.", lambda w, T: T * w ** (T - 1) if T else 0.0),
-    Variant("the factors multiply, they do not add: w * w * ... * w = w**T, not w * T.", lambda w, T: w * T),
-    Variant("one factor w per step, T steps: w**T (you are one step off).", lambda w, T: w ** (T - 1)),
-    Variant("one factor w per step, T steps: w**T (you are one step off).", lambda w, T: w ** (T + 1)),
+    Variant("your array is reversed: entry t belongs to what entered at step t, so c_0 (entry 0) meets T "
+            "factors of w and x_T (the last entry) none.", lambda w, T: _powers(w, range(T + 1))),
+    Variant("return all T + 1 gradients, one for each of c_0, x_1, ..., x_T, not only dc_T/dc_0.",
+            lambda w, T: float(w) ** T),
+    Variant("return T + 1 gradients: you left out x_T, the last input, whose gradient is 1 (it is not "
+            "multiplied by w at all).", lambda w, T: _powers(w, range(T, 0, -1))),
+    Variant("x_t arrives at step t and is multiplied by w at steps t + 1 ... T: T - t factors (you have one "
+            "too many).", lambda w, T: _powers(w, range(T + 1, 0, -1))),
+    Variant("x_t arrives at step t and is multiplied by w at steps t + 1 ... T: T - t factors (you have one "
+            "too few).", lambda w, T: _powers(w, range(T - 1, -2, -1))),
+    Variant("that is the derivative with respect to w (how c_T changes with w). The gradient with respect to an input is the product of one "
+            "factor w per later step: w**(T - t).",
+            lambda w, T: np.array([k * float(w) ** (k - 1) for k in range(T, -1, -1)])),
+    Variant("the factors multiply, they do not add: w * w * ... * w = w**(T - t), not w * (T - t).",
+            lambda w, T: float(w) * np.arange(T, -1, -1)),
+    Variant("what entered k steps before the end was multiplied by w k times: its gradient is w**k, "
+            "which is 1 for all only when w = 1.", lambda w, T: np.ones(T + 1)),
+    Variant("with a negative w the sign alternates ((-0.9)**3 is negative): use w ** k directly, not "
+            "exp(k log w) or abs(w).", lambda w, T: np.exp(np.arange(T, -1, -1) * np.log(float(w)))),
+    Variant("with a negative w the sign alternates ((-0.9)**3 is negative): use w ** k directly, not "
+            "exp(k log w) or abs(w).", lambda w, T: _grads(abs(w), T)),
+    Variant("every value is cut to a whole number: the array you fill (np.arange, np.zeros(..., dtype=int)) "
+            "holds ints and truncates what you write into it; make it with dtype=float.",
+            lambda w, T: np.trunc(_grads(w, T))),
 ]
 
 
 def check_memory_gradient(fn):
-    """Check fn(w, T) -> dc_T/dc_0 for c_t = w c_{t-1}."""
-    return diagnose("check_memory_gradient", fn, lambda w, T: w ** T, _GRAD_CASES, GRAD_VARIANTS, ("dc_T/dc_0",),
-                    summary="dc_T/dc_0 = w**T for vanishing, exploding, w = 1, one step and zero steps.")
+    """Check fn(w, T) -> (dc_T/dc_0, dc_T/dx_1, ..., dc_T/dx_T) = w**(T - t), float64, shape (T + 1,)."""
+    return diagnose("check_memory_gradient", fn, _grads, _GRAD_CASES, GRAD_VARIANTS, ("gradients",),
+                    layout={"gradients": ("T",)},
+                    summary="dc_T/dc_0 = w**T and dc_T/dx_t = w**(T - t) for vanishing, exploding, w = 1, "
+                            "negative w, one step and zero steps.")
 
 
-# --------------------------------------------------------------------------- tanh neuron
-def _one_unit(w):
-    return {"W_ih": np.zeros((1, 1)), "W_hh": np.array([[w]]), "b_ih": np.zeros(1), "b_hh": np.zeros(1)}
+# --------------------------------------------------------------------------- task 3: tanh neuron with an input
+def _one_unit(w, u):
+    return {"W_ih": np.array([[float(u)]]), "W_hh": np.array([[float(w)]]), "b_ih": np.zeros(1), "b_hh": np.zeros(1)}
 
 
-def _tanh_reference(h0, w, T):
-    """(h_0 ... h_T, dh_T/dh_0) from lstm_course.rnn with one unit and no input."""
-    if T == 0:
-        return np.array([h0]), 1.0
-    hs, _, cache = rnn.forward(np.zeros((T, 1, 1)), _one_unit(w), h0=np.array([[h0]]))
+def _tanh_reference(h0, w, u, xs):
+    """(h_0 ... h_T, dh_T/dh_0) from lstm_course.rnn with one unit and one input."""
+    xs = _floats(xs)
+    if len(xs) == 0:
+        return np.array([float(h0)]), 1.0
+    hs, _, cache = rnn.forward(xs[:, None, None], _one_unit(w, u), h0=np.array([[float(h0)]]))
     _, _, dh0 = rnn.backward(None, cache, dh_T=np.ones((1, 1)))
-    return np.concatenate([[h0], hs[:, 0, 0]]), dh0[0, 0]
+    return np.concatenate([[float(h0)], hs[:, 0, 0]]), float(dh0[0, 0])
 
 
-def _tanh_loop(h0, w, T, *, squash_first=False, old_h=False):
-    hs, grad = [h0], 1.0
-    for _ in range(T):
-        new = w * np.tanh(hs[-1]) if squash_first else np.tanh(w * hs[-1])
-        grad *= w * (1 - (hs[-1] if old_h else new) ** 2)
+def _tanh_loop(h0, w, u, xs, *, grad="new", outside=False, swap=False):
+    hs, g = [float(h0)], 1.0
+    if swap:
+        w, u = u, w
+    for x in _floats(xs):
+        old = hs[-1]
+        new = np.tanh(w * old) + u * x if outside else np.tanh(w * old + u * x)
+        g *= {"new": w * (1 - new ** 2), "old": w * (1 - old ** 2), "no input": w * (1 - np.tanh(w * old) ** 2),
+              "none": w, "u": u * (1 - new ** 2), "wu": w * u * (1 - new ** 2)}[grad]
         hs.append(new)
-    return np.array(hs), grad
+    return np.array(hs), g
 
 
 TANH_VARIANTS = [
     Variant("each step contributes w (1 - h_t**2): include tanh's derivative, not only w.",
-            lambda h0, w, T: (_tanh_reference(h0, w, T)[0], w ** T)),
-    Variant("tanh's derivative at step t is 1 - h_t**2 with the new value h_t = tanh(w h_{t-1}), "
-            "not the previous one.", lambda h0, w, T: _tanh_loop(h0, w, T, old_h=True)),
-    Variant("multiply first, then squash: h_t = tanh(w h_{t-1}).",
-            lambda h0, w, T: _tanh_loop(h0, w, T, squash_first=True)),
+            lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="none")),
+    Variant("tanh's derivative is taken at its whole argument w h_{t-1} + u x_t: the factor is w (1 - h_t**2) "
+            "with the new h_t, input included.", lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="no input")),
+    Variant("tanh's derivative at step t is 1 - h_t**2 with the new value h_t, not the previous one.",
+            lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="old")),
+    Variant("the input goes inside the tanh: h_t = tanh(w h_{t-1} + u x_t).",
+            lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, outside=True, grad="no input")),
+    Variant("dh_t/dh_{t-1} carries the recurrent weight w, not u: the factor is w (1 - h_t**2).",
+            lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="u")),
+    Variant("w multiplies h_{t-1} and u multiplies x_t: h_t = tanh(w h_{t-1} + u x_t); you swapped them.",
+            lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, swap=True, grad="new")),
+    Variant("u only scales the input, which does not depend on h_0: each factor is w (1 - h_t**2), without u.",
+            lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="wu")),
     Variant("return all T + 1 values h_0 ... h_T (h_0 first).",
-            lambda h0, w, T: (_tanh_reference(h0, w, T)[0][1:], _tanh_reference(h0, w, T)[1])),
+            lambda h0, w, u, xs: (_tanh_reference(h0, w, u, xs)[0][1:], _tanh_reference(h0, w, u, xs)[1])),
 ]
+
+_TANH_HINTS = (("positional argument", "tanh_neuron takes four arguments now, (h0, w, u, xs): the start value, "
+                                       "the recurrent weight, the input weight and the inputs x_1 ... x_T."),
+               ("cannot be interpreted as an integer", "xs is the list of inputs, not a number of steps: loop "
+                                                      "`for x in xs:`."),
+               ("scalar index", "xs is the list of inputs, not a number of steps: loop `for x in xs:`."))
+
+
+def _tanh_cases():
+    rng = np.random.default_rng(11)
+    return [Case("h0 = 0.5, w = 0.9, no input (u = 0)", (0.5, 0.9, 0.0, np.zeros(50))),
+            Case("h0 = 0.5, w = 1.1, u = 0.8, 30 random inputs", (0.5, 1.1, 0.8, rng.uniform(-1, 1, 30))),
+            Case("h0 = 0, w = 2, u = 1.5, 20 inputs", (0.0, 2.0, 1.5, rng.normal(0, 1, 20))),
+            Case("one step, u = -1", (0.3, 0.5, -1.0, np.array([2.0]))),
+            Case("T = 0: no inputs", (0.7, 1.0, 1.0, np.zeros(0))),
+            Case("int h0 = 1, int inputs in a list", (1, 0.5, 1, [1, 0, -1])),
+            Case("saturating: w = 5, u = 3", (0.2, 5.0, 3.0, rng.normal(0, 1, 10)))]
 
 
 def check_tanh_neuron(fn):
-    """Check fn(h0, w, T) -> (hs, grad): h_t = tanh(w h_{t-1}) for t = 1..T (hs of shape (T + 1,),
+    """Check fn(h0, w, u, xs) -> (hs, grad): h_t = tanh(w h_{t-1} + u x_t) (hs float64 of shape (T + 1,),
     h_0 first) and grad = dh_T/dh_0, against ``lstm_course.rnn``."""
-    cases = [Case(f"h0 = {h0}, w = {w}, T = {T}", (h0, w, T)) for h0, w, T in
-             ((0.5, 0.9, 50), (0.5, 2.0, 50), (0.0, 1.1, 10), (0.3, 1.0, 1), (0.9, 5.0, 20))]
-    return diagnose("check_tanh_neuron", fn, _tanh_reference, cases, TANH_VARIANTS, ("hs", "grad"),
-                    rtol=1e-6, atol=1e-12,
-                    summary="the values and dh_T/dh_0 match lstm_course.rnn (one unit, no input).")
+    return diagnose("check_tanh_neuron", fn, _tanh_reference, _tanh_cases(), TANH_VARIANTS, ("hs", "grad"),
+                    rtol=1e-6, atol=1e-12, arg_names=("h0", "w", "u", "xs"), layout={"hs": ("T",)},
+                    error_hints=_TANH_HINTS,
+                    summary="the values and dh_T/dh_0 match lstm_course.rnn (one unit, one input), also "
+                            "with no input, one step, no steps and whole-number inputs.")

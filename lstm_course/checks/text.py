@@ -1,16 +1,18 @@
-"""Checkers for the character model's pieces: encoding, sampling probabilities
-with a temperature, truncated-BPTT batches and the unigram baseline (lesson 7).
+"""Checkers for the character model's data (lesson 7): encoding and decoding,
+truncated-BPTT batches and the unigram baseline (sampling is in ``sampling.py``).
 
-Reference: ``lstm_course.text`` (encode, decode, tbptt_batches, unigram_loss)
-and ``lstm_course.readout.softmax``. Cases: random, edge cases (one character,
-one stream, a text of exactly one chunk, a character unseen in training) and
-large scores.
+Reference: ``lstm_course.text`` (encode, decode, tbptt_batches, unigram_loss).
+Cases: random, and edge cases (one character, one stream, a text of exactly one
+chunk, a character unseen in training).
 """
+import inspect
+
 import numpy as np
 
 from .. import text as tx
-from ..readout import softmax
+from . import guards
 from .core import FAILED, Case, Stop, Variant, diagnose
+
 
 
 # --------------------------------------------------------------------------- encode / decode
@@ -22,10 +24,19 @@ def _codes(name, s):
     return np.array([ord(ch) for ch in s], dtype=np.int64)
 
 
-def _encode_decode(encode, decode):
+def _encode_decode(encode, decode, learner=False):
     """(ids of the text, the text decoded back from the reference's ids)."""
     def run(text, vocab):
         ids = encode(text, vocab)
+        if learner:
+            hint = guards.type_hint("encode's result", ids, np.zeros(1))
+            if hint:
+                raise Stop(FAILED, hint)
+            arr = np.asarray(ids)
+            if arr.size and arr.dtype.kind not in "iu":
+                raise Stop(FAILED, f"ids are integers (positions in vocab); yours are {arr.dtype}: an array "
+                                   "made with np.zeros(n) holds floats, so give it dtype=int, or build the ids "
+                                   "with np.array([...], dtype=np.int64).")
         return ids, _codes("decode", decode(tx.encode(text, vocab), vocab))
     return run
 
@@ -43,8 +54,15 @@ ENCODE_VARIANTS = [
             _encode_decode(lambda t, v: np.array([ord(ch) for ch in t]), tx.decode)),
     Variant("number the characters in the vocabulary's (sorted) order, vocab.index(ch), not in the order "
             "they first appear in the text.", _encode_decode(_first_seen, tx.decode)),
+    Variant("look each character up in vocab (vocab.index(ch)), not in the text: text.index(ch) is where it "
+            "first occurs in the text.", _encode_decode(lambda t, v: np.array([t.index(ch) for ch in t]), tx.decode)),
+    Variant("use the vocab you are given: it may hold characters the text does not use, and then "
+            "sorted(set(text)) numbers them differently.",
+            _encode_decode(lambda t, v: np.array([sorted(set(t)).index(ch) for ch in t]), tx.decode)),
     Variant("decode is the inverse of encode: id i is vocab[i] (yours is off by one).",
             _encode_decode(tx.encode, lambda ids, v: "".join(v[i - 1] for i in ids))),
+    Variant("decode looks each id up in the vocabulary: vocab[i], not chr(i) (ids are positions, not code "
+            "points).", _encode_decode(tx.encode, lambda ids, v: "".join(chr(i) for i in ids))),
 ]
 
 
@@ -59,78 +77,52 @@ def _encode_cases():
 
 def check_encode_decode(encode, decode):
     """Check encode(text, vocab) -> int ids (len(text),) and decode(ids, vocab) -> str."""
-    return diagnose("check_encode_decode", _encode_decode(encode, decode), _encode_decode(tx.encode, tx.decode),
-                    _encode_cases(), ENCODE_VARIANTS, ("ids", "decoded text"),
+    return diagnose("check_encode_decode", _encode_decode(encode, decode, learner=True),
+                    _encode_decode(tx.encode, tx.decode), _encode_cases(), ENCODE_VARIANTS, ("ids", "decoded text"),
                     error_hints=(("substring not found", "every character of the text is in vocab; "
                                                          "look it up in vocab, not in the text."),),
                     summary="ids and decoded text match text.encode / text.decode (a line of the play, "
                             "one character, unused vocabulary, the empty text).")
 
 
-# --------------------------------------------------------------------------- temperature
-def _reference_probs(logits, temperature):
-    return softmax(np.asarray(logits, dtype=np.float64) / temperature)
-
-
-def _no_max(logits, temperature):
-    e = np.exp(np.asarray(logits) / temperature)
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-def _whole_array(logits, temperature):
-    e = np.exp(np.asarray(logits) / temperature - np.max(logits) / temperature)
-    return e / e.sum()
-
-
-PROBS_VARIANTS = [
-    Variant("divide the scores by the temperature before the softmax, not the probabilities after it: "
-            "softmax(logits / temperature).", lambda z, t: softmax(np.asarray(z)) / t),
-    Variant("divide by the temperature (a temperature below 1 must sharpen the distribution): "
-            "softmax(logits / temperature), not logits * temperature.", lambda z, t: softmax(np.asarray(z) * t)),
-    Variant("use the temperature: softmax(logits / temperature).", lambda z, t: softmax(np.asarray(z))),
-    Variant("subtract each row's maximum before exp: exp(1000) overflows to inf, and inf / inf is nan "
-            "(the result is otherwise unchanged).", _no_max),
-    Variant("normalise each row on its own: sum over the last axis (axis=-1, keepdims=True), so every "
-            "row of a batch sums to 1.", _whole_array),
-]
-
-
-def _probs_cases():
-    rng = np.random.default_rng(71)
-    return [Case("scores (V=6), temperature 0.5", (rng.normal(size=6), 0.5)),
-            Case("a batch (B=3, V=5), temperature 2", (rng.normal(size=(3, 5)), 2.0)),
-            Case("a batch of one, temperature 0.8", (rng.normal(size=(1, 4)), 0.8)),
-            Case("zero scores, temperature 0.3", (np.zeros((2, 4)), 0.3)),
-            Case("large scores (about 1000), temperature 1", (1000 + rng.normal(size=(2, 5)), 1.0))]
-
-
-def check_sampling_probs(fn):
-    """Check fn(logits (..., V), temperature) -> probabilities (..., V), softmax(logits / temperature)."""
-    return diagnose("check_sampling_probs", fn, _reference_probs, _probs_cases(), PROBS_VARIANTS,
-                    ("probabilities",),
-                    summary="your probabilities equal readout.softmax(logits / temperature) (one row, "
-                            "a batch, zeros, large scores, temperatures 0.3 to 2).")
-
-
 # --------------------------------------------------------------------------- truncated BPTT
-def _collect(batcher):
+def _collect(batcher, learner=False):
     """All (inputs, targets) the batcher yields, stacked: two int arrays (chunks, T, B)."""
     def run(ids, batch_size, seq_len):
-        chunks = list(batcher(ids, batch_size, seq_len))
+        out = batcher(ids, batch_size, seq_len)
+        if learner and isinstance(out, tuple) and not inspect.isgenerator(out):
+            raise Stop(FAILED, "use `yield inputs, targets` inside the loop, not `return`: return ends the "
+                               "function after the first chunk, yield hands out one chunk and goes on.")
+        chunks = list(out)
         if not chunks:
-            raise Stop(FAILED, "your function yields no batches: yield (inputs, targets) for every full chunk")
+            n = len(list(tx.tbptt_batches(ids, batch_size, seq_len)))
+            raise Stop(FAILED, f"your function yields no batches, but this text holds {n} full chunk"
+                               f"{'s' if n != 1 else ''}: yield every full chunk, the last full chunk too "
+                               "(starts range(0, L - seq_len + 1, seq_len)).")
         if any(not isinstance(c, (tuple, list)) or len(c) != 2 for c in chunks):
             raise Stop(FAILED, "yield pairs (inputs, targets), one per chunk")
-        try:
-            return (np.stack([np.asarray(i) for i, _ in chunks]), np.stack([np.asarray(t) for _, t in chunks]))
-        except ValueError:
-            raise Stop(FAILED, "every chunk must have the same shape (T, B): leave out an incomplete last chunk") from None
+        if learner:
+            for k, (i, t) in enumerate(chunks):
+                shape = np.shape(i)
+                if shape != (seq_len, batch_size) or np.shape(t) != shape:
+                    last = k == len(chunks) - 1 and k > 0 and len(shape) == 2 and shape[1] == batch_size
+                    raise Stop(FAILED, "leave out an incomplete last chunk: every chunk has shape (T, B)." if last
+                               else f"each chunk has shape (T, B) = ({seq_len}, {batch_size}): time first, one "
+                                    f"column per stream; chunk {k + 1} of yours has shape {shape}"
+                                    + (" (reshape(B, L) gives a row per stream: transpose it, .T, before cutting "
+                                       "chunks along time)" if shape and shape[0] != seq_len else "") + ".")
+        return (np.stack([np.asarray(i) for i, _ in chunks]), np.stack([np.asarray(t) for _, t in chunks]))
     return run
 
 
 def _unshifted(ids, batch_size, seq_len):
     for inputs, _ in tx.tbptt_batches(ids, batch_size, seq_len):
         yield inputs, inputs
+
+
+def _swapped(ids, batch_size, seq_len):
+    for inputs, targets in tx.tbptt_batches(ids, batch_size, seq_len):
+        yield targets, inputs
 
 
 def _skip_one(ids, batch_size, seq_len):
@@ -142,12 +134,16 @@ def _skip_one(ids, batch_size, seq_len):
         yield streams[start:start + seq_len], streams[start + 1:start + seq_len + 1]
 
 
-def _round_robin(ids, batch_size, seq_len):
+def _layout(ids, batch_size, seq_len, round_robin=False, last=1):
     ids = np.asarray(ids)
     L = (len(ids) - 1) // batch_size
-    inputs = ids[:batch_size * L].reshape(L, batch_size)
-    targets = ids[1:batch_size * L + 1].reshape(L, batch_size)
-    for start in range(0, L - seq_len + 1, seq_len):
+    if round_robin:
+        inputs = ids[:batch_size * L].reshape(L, batch_size)
+        targets = ids[1:batch_size * L + 1].reshape(L, batch_size)
+    else:
+        inputs = ids[:batch_size * L].reshape(batch_size, L).T
+        targets = ids[1:batch_size * L + 1].reshape(batch_size, L).T
+    for start in range(0, L - seq_len + last, seq_len):
         yield inputs[start:start + seq_len], targets[start:start + seq_len]
 
 
@@ -159,12 +155,16 @@ def _batch_first(ids, batch_size, seq_len):
 BATCH_VARIANTS = [
     Variant("targets must be the inputs shifted by one: targets[t] is the character that follows inputs[t].",
             _collect(_unshifted)),
+    Variant("targets[t] is the character that follows inputs[t]: you swapped inputs and targets.",
+            _collect(_swapped)),
     Variant("chunk 2 must start where chunk 1 stopped: advance by seq_len, so chunk 1's last target is "
             "chunk 2's first input (yours skips a character between chunks).", _collect(_skip_one)),
     Variant("each stream is one long stretch of the text: stream b is ids[b*L : (b+1)*L]; reshape to (B, L) "
             "and transpose (reshape(L, B) deals the characters out to the streams in turn).",
-            _collect(_round_robin)),
+            _collect(lambda i, b, s: _layout(i, b, s, round_robin=True))),
     Variant("inputs and targets have shape (T, B): time first, one column per stream.", _collect(_batch_first)),
+    Variant("yield every full chunk, the last full one too: range(0, L - seq_len + 1, seq_len) (yours drops "
+            "the last full chunk).", _collect(lambda i, b, s: _layout(i, b, s, last=0))),
 ]
 
 
@@ -179,15 +179,32 @@ def _batch_cases():
 def check_tbptt_batches(fn):
     """Check fn(ids (N,), batch_size, seq_len), yielding (inputs, targets) of shape (T, B), against
     ``text.tbptt_batches``: every chunk, in order."""
-    return diagnose("check_tbptt_batches", _collect(fn), _collect(tx.tbptt_batches), _batch_cases(),
+    return diagnose("check_tbptt_batches", _collect(fn, learner=True), _collect(tx.tbptt_batches), _batch_cases(),
                     BATCH_VARIANTS, ("inputs of every chunk", "targets of every chunk"),
+                    error_hints=(("cannot reshape", "every input needs a next character, so each stream has "
+                                                    "L = (len(ids) - 1) // batch_size steps."),),
                     summary="every chunk's inputs and targets match text.tbptt_batches (several streams, "
                             "one stream, a text of exactly one chunk).")
 
 
 # --------------------------------------------------------------------------- unigram baseline
-def _loss_from(counts, eval_ids, log=np.log, reduce=np.mean):
-    return float(-reduce(log(counts / counts.sum())[np.asarray(eval_ids)]))
+def _loss_from(counts, eval_ids, log=np.log, reduce=np.mean, total=None, sign=-1):
+    p = counts / (counts.sum() if total is None else total)
+    return float(sign * reduce(log(p)[np.asarray(eval_ids)]))
+
+
+def _smoothed(tr, V):
+    return np.bincount(tr, minlength=V) + 1.0
+
+
+def _unigram_run(fn, learner=False):
+    def run(train_ids, eval_ids, vocab_size):
+        loss = fn(train_ids, eval_ids, vocab_size)
+        if learner and np.size(loss) != 1:
+            raise Stop(FAILED, "return one number, the mean of -ln p over the characters of eval_ids (you "
+                               f"returned {np.size(loss)} values: average them).")
+        return loss
+    return run
 
 
 UNIGRAM_VARIANTS = [
@@ -195,11 +212,19 @@ UNIGRAM_VARIANTS = [
             "train_ids would otherwise have probability 0 and cost infinity.",
             lambda tr, ev, V: _loss_from(np.bincount(tr, minlength=V).astype(float), ev)),
     Variant("count the characters of train_ids; measure the loss on eval_ids (you counted eval_ids).",
-            lambda tr, ev, V: _loss_from(np.bincount(ev, minlength=V) + 1.0, ev)),
+            lambda tr, ev, V: _loss_from(_smoothed(ev, V), ev)),
     Variant("the loss is in nats: use the natural logarithm np.log, not log2.",
-            lambda tr, ev, V: _loss_from(np.bincount(tr, minlength=V) + 1.0, ev, log=np.log2)),
+            lambda tr, ev, V: _loss_from(_smoothed(tr, V), ev, log=np.log2)),
     Variant("average over the characters of eval_ids (nats per character), not the sum.",
-            lambda tr, ev, V: _loss_from(np.bincount(tr, minlength=V) + 1.0, ev, reduce=np.sum)),
+            lambda tr, ev, V: _loss_from(_smoothed(tr, V), ev, reduce=np.sum)),
+    Variant("divide by the total of the smoothed counts, counts.sum() (= len(train_ids) + vocab_size), so the "
+            "probabilities sum to 1.", lambda tr, ev, V: _loss_from(_smoothed(tr, V), ev, total=len(tr))),
+    Variant("the loss is -log p, a positive number: you forgot the minus.",
+            lambda tr, ev, V: _loss_from(_smoothed(tr, V), ev, sign=1)),
+    Variant("add one to every count, not only to the zero ones (np.maximum(counts, 1) is not add-one "
+            "smoothing).", lambda tr, ev, V: _loss_from(np.maximum(np.bincount(tr, minlength=V), 1.0), ev)),
+    Variant("measure -log p at the characters of eval_ids (p[eval_ids]), not averaged over the vocabulary.",
+            lambda tr, ev, V: _loss_from(_smoothed(tr, V), np.arange(V))),
 ]
 
 
@@ -215,7 +240,8 @@ def _unigram_cases():
 def check_unigram_loss(fn):
     """Check fn(train_ids, eval_ids, vocab_size) -> float, nats per character, against
     ``text.unigram_loss`` (counts + 1 from train_ids, loss on eval_ids)."""
-    return diagnose("check_unigram_loss", fn, tx.unigram_loss, _unigram_cases(), UNIGRAM_VARIANTS, ("loss",),
+    return diagnose("check_unigram_loss", _unigram_run(fn, learner=True), tx.unigram_loss, _unigram_cases(),
+                    [Variant(v.hint, v.fn) for v in UNIGRAM_VARIANTS], ("loss",),
                     error_hints=(("index", "use np.bincount(train_ids, minlength=vocab_size): every character "
                                            "of the vocabulary needs a count, even one that never occurs."),),
                     summary="your loss equals text.unigram_loss (skewed counts, an unseen character, "

@@ -1,57 +1,77 @@
-"""Checkers for lesson 8: one LSTM step and a whole layer in torch operations
-(the honest timer's checker is in ``timer.py``).
+"""Checkers for lesson 8: one LSTM step with one fused weight matrix, a whole
+layer, and a peephole step, in torch operations (the timer's checker is in
+``timer.py``).
 
-References: ``lstm_course.torch_scratch.step`` and ``torch_scratch.forward``
-(gate blocks in PyTorch's order i, f, g, o). torch is imported inside the
-functions, never at import time: ``import lstm_course.checks`` stays light.
+References: ``fused_step`` and ``peephole_step`` below (gate blocks in
+PyTorch's order i, f, g, o) and ``torch_scratch.forward``. Besides the values,
+``torch_guards`` checks that the inputs are unchanged, that tensors come back in
+the inputs' dtype, and that autograd's gradients through the learner's answer
+equal the reference's for every input. torch is imported inside the functions,
+never at import time: ``import lstm_course.checks`` stays light.
 """
 import numpy as np
 
 from ..params import init_params
-from .core import FAILED, Case, Stop, Variant, diagnose
+from . import torch_guards as tg
+from .core import FAILED, Case, Variant, diagnose, report
+
+STEP_ARGS = ("x_t", "h_prev", "c_prev", "W", "b")
+PEEP_ARGS = STEP_ARGS + ("p",)
+LAYER_ARGS = ("x", "W_ih", "W_hh", "b_ih", "b_hh")
 
 
-def _numpy(name, value):
-    """A tensor (or array) as a float64 numpy array."""
-    if hasattr(value, "detach"):
-        value = value.detach().cpu().double().numpy()
-    try:
-        return np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise Stop(FAILED, f"{name} should be a tensor, you returned a {type(value).__name__}") from None
+def _gates(a, order=(0, 1, 2, 3)):
+    chunks = a.chunk(4, dim=1)
+    return tuple(chunks[k] for k in order)
 
 
-def _tensors(*arrays):
+def fused_step(x_t, h_prev, c_prev, W, b):
+    """One LSTM step with W = [W_ih | W_hh] (4H, D + H) and b = b_ih + b_hh (4H,): returns (h, c)."""
     import torch
 
-    return tuple(torch.from_numpy(np.array(a, dtype=np.float64)) for a in arrays)
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b                     # (B, 4H): i, f, g, o
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    return torch.tanh(c) * torch.sigmoid(z_o), c
 
 
-# --------------------------------------------------------------------------- one step
-def _step_run(step):
-    """Call step on tensors made from numpy inputs; (h, c) back as numpy."""
-    def run(x_proj, h_prev, c_prev, W_hh, b_hh):
-        out = step(*_tensors(x_proj, h_prev, c_prev, W_hh, b_hh))
-        if not isinstance(out, (tuple, list)) or len(out) != 2:
-            raise Stop(FAILED, f"return two tensors, (h, c); you returned {type(out).__name__}")
-        return _numpy("h", out[0]), _numpy("c", out[1])
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    """The step with peepholes p (3, H): the input and forget gates also see c_prev (p[0], p[1]),
+    the output gate sees the new memory c (p[2]). Returns (h, c)."""
+    import torch
+
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = torch.tanh(z) * torch.sigmoid(z_i + p[0] * c_prev) + c_prev * torch.sigmoid(z_f + p[1] * c_prev)
+    return torch.tanh(c) * torch.sigmoid(z_o + p[2] * c), c
+
+
+def _run(fn, reference, arg_names, spec, learner=False):
+    """A numpy-in, numpy-out wrapper: fn on fresh tensors in the case's dtype (for the learner, with
+    the torch guards: inputs unchanged, tensors in the inputs' dtype)."""
+    def run(*arrays, dtype="float64"):
+        return tg.numpy_out(tg.call(fn, arrays, arg_names, spec, dtype, learner=learner))
     return run
 
 
-def _reference_step(*args):
-    from .. import torch_scratch
+def _check(name, fn, reference, arg_names, spec, cases, variants, outputs, summary, layout=None):
+    """The gradient verdict first (values right, gradients not), else the value diagnosis."""
+    stop = tg.gradient_verdict(fn, reference, cases, arg_names, spec)
+    if stop is not None:
+        return report(name, FAILED, stop.hint, stop.detail)
+    return diagnose(name, _run(fn, reference, arg_names, spec, learner=True),
+                    _run(reference, reference, arg_names, spec), cases, variants, outputs,
+                    error_hints=_SHAPE_HINTS, arg_names=arg_names, layout=layout, summary=summary)
 
-    return torch_scratch.step(*args)
 
-
-def _step_with(order=(0, 1, 2, 3), g="tanh", h_act="tanh", b_hh=True):
-    """A wrong step: the chunks read in ``order`` (as i, f, g, o), other activations, or no b_hh."""
-    def step(x_proj, h_prev, c_prev, W_hh, bias):
+def _step_with(order=(0, 1, 2, 3), g="tanh", h_act="tanh", bias=True, cat_order="xh"):
+    """A wrong step: the chunks read in ``order`` (as i, f, g, o), other activations, no bias, [h, x]."""
+    def step(x_t, h_prev, c_prev, W, b):
         import torch
 
-        a = x_proj + h_prev @ W_hh.T + (bias if b_hh else 0)
-        chunks = a.chunk(4, dim=1)
-        z_i, z_f, z, z_o = (chunks[k] for k in order)
+        parts = [x_t, h_prev] if cat_order == "xh" else [h_prev, x_t]
+        a = torch.cat(parts, dim=1) @ W.T + (b if bias else 0)
+        z_i, z_f, z, z_o = _gates(a, order)
         g_z = torch.tanh(z) if g == "tanh" else torch.sigmoid(z)
         c = g_z * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
         h = (torch.tanh(c) if h_act == "tanh" else c) * torch.sigmoid(z_o)
@@ -59,58 +79,110 @@ def _step_with(order=(0, 1, 2, 3), g="tanh", h_act="tanh", b_hh=True):
     return step
 
 
+def _v(hint, fn, reference=fused_step, args=STEP_ARGS):
+    return Variant(hint, _run(fn, reference, args, ("h", "c")))
+
+
 ORDER_HINT = "PyTorch's gate order is i, f, g, o: z_i, z_f, z, z_o = a.chunk(4, dim=1)."
 STEP_VARIANTS = [
-    Variant("your forget gate multiplies the new input instead of the old memory: "
-            "c = tanh(z) * sigmoid(z_i) + c_prev * sigmoid(z_f).", _step_run(_step_with(order=(1, 0, 2, 3)))),
-    Variant(ORDER_HINT + " You read the chunks in the lecture's order z, z_i, z_f, z_o.",
-            _step_run(_step_with(order=(1, 2, 0, 3)))),
-    Variant(ORDER_HINT + " You read them as i, f, o, g.", _step_run(_step_with(order=(0, 1, 3, 2)))),
-    Variant("the cell input g uses tanh (values in -1..1, so the memory can go down); only the three gates "
-            "use sigmoid.", _step_run(_step_with(g="sigmoid"))),
-    Variant("the output is tanh(c') times the output gate: h = tanh(c) * sigmoid(z_o).",
-            _step_run(_step_with(h_act="identity"))),
-    Variant("add b_hh: the pre-activation is x_proj_t + h_prev @ W_hh.T + b_hh (x_proj_t already holds b_ih).",
-            _step_run(_step_with(b_hh=False))),
+    _v("your forget gate multiplies the new input instead of the old memory: "
+       "c = tanh(z) * sigmoid(z_i) + c_prev * sigmoid(z_f).", _step_with(order=(1, 0, 2, 3))),
+    _v(ORDER_HINT + " You read the chunks in the lecture's order z, z_i, z_f, z_o.", _step_with(order=(1, 2, 0, 3))),
+    _v(ORDER_HINT + " You read them as i, f, o, g.", _step_with(order=(0, 1, 3, 2))),
+    _v("the cell input g uses tanh (values in -1..1, so the memory can go down); only the three gates "
+       "use sigmoid.", _step_with(g="sigmoid")),
+    _v("the output is tanh(c') times the output gate: h = tanh(c) * sigmoid(z_o).", _step_with(h_act="identity")),
+    _v("add the bias b (it is b_ih + b_hh in one): a = cat([x_t, h_prev]) @ W.T + b.", _step_with(bias=False)),
+    _v("return (h, c) in that order: the output first, then the memory.",
+       lambda *a: fused_step(*a)[::-1]),
+    _v("W's first D columns belong to x_t, the last H to h_prev: torch.cat([x_t, h_prev], dim=1) (yours puts "
+       "h_prev first).", _step_with(cat_order="hx")),
 ]
-_SHAPE_HINTS = (("cannot be multiplied", "W_hh is (4H, H): multiply by its transpose, h_prev @ W_hh.T."),
-                ("size of tensor", "W_hh is (4H, H): multiply by its transpose, h_prev @ W_hh.T."))
+_SHAPE_HINTS = (("cannot be multiplied", "W is (4H, D + H): multiply the concatenation [x_t, h_prev] (B, D + H) "
+                                         "by its transpose, W.T; for a layer, W = torch.cat([W_ih, W_hh], dim=1)."),
+                ("size of tensor", "W is (4H, D + H): multiply the concatenation [x_t, h_prev] (B, D + H) by its "
+                                   "transpose, W.T; for a layer, W = torch.cat([W_ih, W_hh], dim=1)."),
+                ("Sizes of tensors must match", "concatenate along the feature axis, dim=1: torch.cat([x_t, h_prev], "
+                                                "dim=1) gives (B, D + H), torch.cat([W_ih, W_hh], dim=1) gives "
+                                                "(4H, D + H)."),) + tg.TORCH_ERROR_HINTS
 
 
-def _step_case(rng, B, H, scale=1.0):
-    p = init_params(3, H, seed=int(rng.integers(1000)))
-    return (scale * rng.normal(size=(B, 4 * H)), rng.normal(size=(B, H)), rng.normal(size=(B, H)),
-            p["W_hh"], p["b_hh"])
+def _step_case(rng, B, D, H, scale=1.0, peep=False):
+    p = init_params(D, H, seed=int(rng.integers(1000)))
+    W = np.concatenate([p["W_ih"], p["W_hh"]], axis=1)
+    args = (scale * rng.normal(size=(B, D)), rng.normal(size=(B, H)), rng.normal(size=(B, H)), W,
+            p["b_ih"] + p["b_hh"])
+    return args + (rng.normal(size=(3, H)),) if peep else args
 
 
-def _step_cases():
+def _step_cases(peep=False):
     rng = np.random.default_rng(81)
-    zeros = tuple(np.zeros_like(a) if k < 3 else a for k, a in enumerate(_step_case(rng, 2, 3)))
-    return [Case("random B=3, H=4", _step_case(rng, 3, 4)), Case("a batch of one", _step_case(rng, 1, 5)),
-            Case("zero inputs and state", zeros), Case("large pre-activations (x 50)", _step_case(rng, 2, 3, 50.0)),
-            Case("one cell, H = 1", _step_case(rng, 4, 1))]
+    zeros = tuple(np.zeros_like(a) if k < 3 else a for k, a in enumerate(_step_case(rng, 2, 3, 3, peep=peep)))
+    return [Case("random B=3, D=2, H=4", _step_case(rng, 3, 2, 4, peep=peep)),
+            Case("a batch of one", _step_case(rng, 1, 3, 5, peep=peep)),
+            Case("zero input and state", zeros),
+            Case("large inputs (x 50)", _step_case(rng, 2, 2, 3, 50.0, peep=peep)),
+            Case("one cell, H = 1", _step_case(rng, 4, 2, 1, peep=peep)),
+            Case("float32 tensors", _step_case(rng, 2, 3, 2, peep=peep), {"dtype": "float32"})]
 
 
 def check_torch_step(fn):
-    """Check fn(x_proj_t (B, 4H), h_prev (B, H), c_prev (B, H), W_hh (4H, H), b_hh (4H,)) -> (h, c),
-    torch tensors, against ``torch_scratch.step``."""
-    return diagnose("check_torch_step", _step_run(fn), _step_run(_reference_step), _step_cases(), STEP_VARIANTS,
-                    ("h", "c"), error_hints=_SHAPE_HINTS,
-                    summary="h and c match torch_scratch.step (random, a batch of one, zeros, large "
-                            "pre-activations, one cell).")
+    """Check fn(x_t (B, D), h_prev (B, H), c_prev (B, H), W (4H, D + H), b (4H,)) -> (h, c), torch tensors,
+    against ``fused_step``: values, dtype, inputs unchanged, gradients by autograd."""
+    return _check("check_torch_step", fn, fused_step, STEP_ARGS, ("h", "c"), _step_cases(), STEP_VARIANTS,
+                  ("h", "c"), summary="h and c match the fused step, and so do autograd's gradients for every input "
+                            "(random, a batch of one, zeros, large inputs, one cell, float32).")
+
+
+# --------------------------------------------------------------------------- peephole step
+def _peep_with(o_sees="c", rows=(0, 1, 2), skip=None):
+    def step(x_t, h_prev, c_prev, W, b, p):
+        import torch
+
+        a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+        z_i, z_f, z, z_o = a.chunk(4, dim=1)
+        pi, pf, po = (p[r] for r in rows)
+        i = torch.sigmoid(z_i + (0 if skip == "i" else pi * c_prev))
+        f = torch.sigmoid(z_f + (0 if skip == "f" else pf * c_prev))
+        c = torch.tanh(z) * i + c_prev * f
+        seen = c if o_sees == "c" else c_prev
+        return torch.tanh(c) * torch.sigmoid(z_o + (0 if skip == "o" else po * seen)), c
+    return step
+
+
+def _pv(hint, fn):
+    return _v(hint, fn, peephole_step, PEEP_ARGS)
+
+
+PEEP_VARIANTS = [
+    _pv("the output gate looks at the new memory: o = sigmoid(z_o + p[2] * c), with c computed first "
+        "(yours uses c_prev).", _peep_with(o_sees="c_prev")),
+    _pv("p's rows are i, f, o: p[0] for the input gate, p[1] for the forget gate (yours swapped them).",
+        _peep_with(rows=(1, 0, 2))),
+    _pv("p's rows are i, f, o: p[2] belongs to the output gate (yours mixes up p[1] and p[2]).",
+        _peep_with(rows=(0, 2, 1))),
+    _pv("every gate has its peephole: the input gate adds p[0] * c_prev to z_i.", _peep_with(skip="i")),
+    _pv("every gate has its peephole: the forget gate adds p[1] * c_prev to z_f.", _peep_with(skip="f")),
+    _pv("every gate has its peephole: the output gate adds p[2] * c to z_o.", _peep_with(skip="o")),
+    _pv("return (h, c) in that order: the output first, then the memory.", lambda *a: peephole_step(*a)[::-1]),
+    _pv("the peepholes are the lesson's step plus p * memory inside three gates; yours matches the plain step "
+        "without them.", lambda x, h, c, W, b, p: fused_step(x, h, c, W, b)),
+]
+
+
+def check_peephole_step(fn):
+    """Check fn(x_t, h_prev, c_prev, W (4H, D + H), b (4H,), p (3, H)) -> (h, c) against ``peephole_step``:
+    values, dtype, inputs unchanged, gradients by autograd (the peepholes' too)."""
+    return _check("check_peephole_step", fn, peephole_step, PEEP_ARGS, ("h", "c"), _step_cases(peep=True),
+                  PEEP_VARIANTS, ("h", "c"), summary="h and c match the peephole step, and so do autograd's gradients for every input, "
+                            "the peepholes p included (random, a batch of one, zeros, large inputs, float32).")
 
 
 # --------------------------------------------------------------------------- a whole layer
-def _forward_run(forward):
-    """Call forward(x, params) on tensors; (hs, h_T, c_T) back as numpy."""
-    def run(x, params):
-        from .. import torch_scratch
-
-        out = forward(_tensors(x)[0], torch_scratch.params_to_torch(params))
-        if not isinstance(out, (tuple, list)) or len(out) != 2 or not isinstance(out[1], (tuple, list)) \
-                or len(out[1]) != 2:
-            raise Stop(FAILED, "return (hs, (h_T, c_T)), as torch.nn.LSTM does")
-        return _numpy("hs", out[0]), _numpy("h_T", out[1][0]), _numpy("c_T", out[1][1])
+def _layer(forward):
+    """forward(x, params) as a function of the five tensors x, W_ih, W_hh, b_ih, b_hh."""
+    def run(x, W_ih, W_hh, b_ih, b_hh):
+        return forward(x, {"W_ih": W_ih, "W_hh": W_hh, "b_ih": b_ih, "b_hh": b_hh})
     return run
 
 
@@ -120,20 +192,21 @@ def _reference_forward(x, p):
     return torch_scratch.forward(x, p)
 
 
-def _forward_with(carry=True, b_ih=1, h0_in_hs=False):
-    """A wrong forward: memory reset every step, b_ih left out or added twice, or h_0 kept in hs."""
+LAYER_SPEC = ("hs", ("h_T", "c_T"))
+
+
+def _forward_with(carry=True, bias=(1, 1), h0_in_hs=False, reverse=False):
+    """A wrong forward: memory reset every step, a bias left out or doubled, h_0 kept in hs, time reversed."""
     def forward(x, p):
         import torch
 
-        from ..torch_scratch import step
-
         T, B, _ = x.shape
-        H = p["W_hh"].shape[1]
-        x_proj = x @ p["W_ih"].T + b_ih * p["b_ih"]
-        h = c = x.new_zeros((B, H))
+        W = torch.cat([p["W_ih"], p["W_hh"]], dim=1)
+        b = bias[0] * p["b_ih"] + bias[1] * p["b_hh"]
+        h = c = x.new_zeros((B, p["W_hh"].shape[1]))
         hs = [h] if h0_in_hs else []
-        for t in range(T):
-            h_new, c_new = step(x_proj[t], h, c, p["W_hh"], p["b_hh"])
+        for t in (range(T - 1, -1, -1) if reverse else range(T)):
+            h_new, c_new = fused_step(x[t], h, c, W, b)
             if carry:
                 h, c = h_new, c_new
             hs.append(h_new)
@@ -141,28 +214,38 @@ def _forward_with(carry=True, b_ih=1, h0_in_hs=False):
     return forward
 
 
+def _fv(hint, fn):
+    return Variant(hint, _run(_layer(fn), _layer(_reference_forward), LAYER_ARGS, LAYER_SPEC))
+
+
 FORWARD_VARIANTS = [
-    Variant("carry the memory: h, c = step(x_proj[t], h, c, ...) feeds each step's h and c into the next "
-            "(yours starts every step from zeros).", _forward_run(_forward_with(carry=False))),
-    Variant("the input part carries its own bias: x_proj = x @ W_ih.T + b_ih.", _forward_run(_forward_with(b_ih=0))),
-    Variant("the bias is added twice: b_ih once in x_proj, b_hh once inside the step.",
-            _forward_run(_forward_with(b_ih=2))),
-    Variant("hs holds the T outputs h_1 .. h_T, not the starting state h_0.",
-            _forward_run(_forward_with(h0_in_hs=True))),
+    _fv("carry the memory: h, c = lstm_step(x[t], h, c, W, b) feeds each step's h and c into the next "
+        "(yours starts every step from zeros).", _forward_with(carry=False)),
+    _fv("the fused bias holds both biases: b = b_ih + b_hh (yours has only b_hh).", _forward_with(bias=(0, 1))),
+    _fv("the fused bias holds both biases: b = b_ih + b_hh (yours has only b_ih).", _forward_with(bias=(1, 0))),
+    _fv("each bias counts once: b = b_ih + b_hh (yours adds one of them twice).", _forward_with(bias=(2, 1))),
+    _fv("hs holds the T outputs h_1 .. h_T, not the starting state h_0.", _forward_with(h0_in_hs=True)),
+    _fv("read the sequence forwards: for t in range(T).", _forward_with(reverse=True)),
 ]
 
 
 def _forward_cases():
     rng = np.random.default_rng(82)
-    return [Case(f"T={T}, B={B}, D={D}, H={H}", (scale * rng.normal(size=(T, B, D)), init_params(D, H, seed=s)))
-            for T, B, D, H, s, scale in ((5, 3, 4, 2, 0, 1.0), (1, 1, 2, 3, 1, 1.0), (4, 2, 3, 1, 2, 1.0),
-                                         (3, 2, 2, 2, 3, 30.0))]
+    cases = []
+    for T, B, D, H, s, scale, dtype in ((5, 3, 4, 2, 0, 1.0, "float64"), (1, 1, 2, 3, 1, 1.0, "float64"),
+                                        (4, 2, 3, 1, 2, 1.0, "float64"), (3, 2, 2, 2, 3, 30.0, "float64"),
+                                        (4, 2, 3, 2, 4, 1.0, "float32")):
+        p = init_params(D, H, seed=s)
+        cases.append(Case(f"T={T}, B={B}, D={D}, H={H}" + (", float32" if dtype == "float32" else ""),
+                          (scale * rng.normal(size=(T, B, D)), p["W_ih"], p["W_hh"], p["b_ih"], p["b_hh"]),
+                          {"dtype": dtype}))
+    return cases
 
 
 def check_torch_forward(fn):
     """Check fn(x (T, B, D) tensor, params dict of tensors) -> (hs (T, B, H), (h_T, c_T)) against
-    ``torch_scratch.forward``."""
-    return diagnose("check_torch_forward", _forward_run(fn), _forward_run(_reference_forward), _forward_cases(),
-                    FORWARD_VARIANTS, ("hs", "h_T", "c_T"), error_hints=_SHAPE_HINTS,
-                    summary="hs, h_T and c_T match torch_scratch.forward (several sizes, one step, "
-                            "one cell, large inputs).")
+    ``torch_scratch.forward``: values, dtype, inputs unchanged, gradients by autograd."""
+    return _check("check_torch_forward", _layer(fn), _layer(_reference_forward), LAYER_ARGS, LAYER_SPEC,
+                  _forward_cases(), FORWARD_VARIANTS, ("hs", "h_T", "c_T"), layout={"hs": ("T", None, None)},
+                  summary="hs, h_T and c_T match torch_scratch.forward, and so do autograd's gradients for x "
+                            "and every weight (several sizes, one step, one cell, large inputs, float32).")

@@ -1,0 +1,173 @@
+"""Checkers for sampling from the character model (lesson 7): probabilities with
+a temperature and a top-k cut, and drawing a character from a uniform number.
+
+References: ``sampling_probs`` (``lstm_course.readout.softmax`` of the scores over
+the temperature, cut to each row's top_k) and ``draw`` below. Cases: rows of very
+different magnitude (a global instead of a per-row maximum shows), one row,
+float32 scores, a uniform number exactly on a boundary.
+"""
+import numpy as np
+
+from ..readout import softmax
+from . import guards
+from .core import FAILED, Case, Stop, Variant, diagnose
+
+
+# --------------------------------------------------------------------------- temperature and top-k
+def sampling_probs(logits, temperature, top_k=None):
+    """softmax(logits / temperature) over the last axis; with top_k, only each row's top_k largest
+    scores keep a probability. float32 scores give float32 probabilities."""
+    z = np.asarray(logits) / temperature
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    return softmax(z)
+
+
+def _probs_with(*, temp=lambda z, t: z / t, top="right", shift="row", norm="row", after=None):
+    """sampling_probs with one mistake in how the temperature, the top-k cut, the maximum or the sum is taken."""
+    def fn(logits, temperature, top_k=None):
+        z = temp(np.asarray(logits), temperature)
+        if top_k is not None and top != "ignore" and top != "after":
+            s = np.sort(z, axis=None if top == "global" else -1)
+            kth = s[-top_k] if top == "global" else (s[..., top_k - 1] if top == "smallest"
+                                                       else s[..., -top_k])[..., None]
+            keep = {"right": z >= kth, "global": z >= kth, "smallest": z <= kth, "strict": z > kth,
+                    "zero": z >= kth}[top]
+            z = np.where(keep, z, 0.0 if top == "zero" else -np.inf)
+        m = {"row": z.max(axis=-1, keepdims=True), "global": z.max(), "none": 0.0}[shift]
+        e = np.exp(z - m)
+        p = e / (e.sum() if norm == "whole" else e.sum(axis=-1, keepdims=True))
+        if top == "after" and top_k is not None:
+            kth = np.sort(p, axis=-1)[..., -top_k][..., None]
+            p = np.where(p >= kth, p, 0.0)
+        return after(p, temperature) if after else p
+    return fn
+
+
+PROBS_VARIANTS = [
+    Variant("divide the scores by the temperature before the softmax, not the probabilities after it: "
+            "softmax(logits / temperature).", _probs_with(temp=lambda z, t: z, after=lambda p, t: p / t)),
+    Variant("divide by the temperature (a temperature below 1 must sharpen the distribution): "
+            "softmax(logits / temperature), not logits * temperature.", _probs_with(temp=lambda z, t: z * t)),
+    Variant("use the temperature: softmax(logits / temperature).", _probs_with(temp=lambda z, t: z)),
+    Variant("subtract each row's maximum before exp: exp(1000) overflows to inf, and inf / inf is nan "
+            "(the result is otherwise unchanged).", _probs_with(shift="none")),
+    Variant("subtract each row's own maximum (z.max(axis=-1, keepdims=True)), not one maximum of the whole "
+            "batch: a row far below it underflows to exp(-2000) = 0 everywhere, and 0 / 0 is nan.",
+            _probs_with(shift="global")),
+    Variant("normalise each row on its own: sum over the last axis (axis=-1, keepdims=True), so every "
+            "row of a batch sums to 1.", _probs_with(norm="whole")),
+    Variant("normalise each row on its own: take the maximum and the sum over the last axis (axis=-1, "
+            "keepdims=True), so every row of a batch sums to 1.", _probs_with(norm="whole", shift="global")),
+    Variant("with top_k, keep only the top_k largest scores of each row (the others get probability 0); "
+            "yours ignores top_k.", _probs_with(top="ignore")),
+    Variant("top-k keeps the largest scores: the top_k-th largest is np.sort(z, axis=-1)[..., -top_k] "
+            "(yours keeps the smallest).", _probs_with(top="smallest")),
+    Variant("set the cut scores to -inf before the softmax, so that exp gives exactly 0: a score of 0 still "
+            "gets a probability.", _probs_with(top="zero")),
+    Variant("keep exactly top_k scores: compare with >= the top_k-th largest (with > you keep top_k - 1).",
+            _probs_with(top="strict")),
+    Variant("after cutting to the top_k, renormalise: the kept probabilities must sum to 1 (cut the scores "
+            "to -inf before the softmax, and the softmax does it for you).", _probs_with(top="after")),
+    Variant("the top_k largest of each row (sort along axis=-1), not of the whole batch.",
+            _probs_with(top="global")),
+]
+
+
+def _probs_cases():
+    rng = np.random.default_rng(71)
+    far = np.stack([1000 + rng.normal(size=5), -1000 + rng.normal(size=5), rng.normal(size=5)])
+    return [Case("scores (V=6), temperature 0.5", (rng.normal(size=6), 0.5)),
+            Case("a batch (B=3, V=5), temperature 2", (rng.normal(size=(3, 5)), 2.0)),
+            Case("a batch of one, temperature 0.8", (rng.normal(size=(1, 4)), 0.8)),
+            Case("zero scores, temperature 0.3", (np.zeros((2, 4)), 0.3)),
+            Case("large scores (about 1000), temperature 1", (1000 + rng.normal(size=(2, 5)), 1.0)),
+            Case("rows near +1000, -1000 and 0", (far, 1.0)),
+            Case("top_k = 3 of V = 6, B = 2", (rng.normal(size=(2, 6)), 0.7), {"top_k": 3}),
+            Case("top_k = 1 (always the best)", (rng.normal(size=(3, 4)), 1.5), {"top_k": 1}),
+            Case("top_k = 2, rows of different magnitude", (far, 1.0), {"top_k": 2}),
+            Case("float32 scores, top_k = 4", (rng.normal(size=(2, 7)).astype(np.float32), 0.9), {"top_k": 4}),
+            Case("float32 scores", (rng.normal(size=(3, 5)).astype(np.float32), 1.3))]
+
+
+def check_sampling_probs(fn):
+    """Check fn(logits (..., V), temperature, top_k=None) -> probabilities (..., V) against
+    ``sampling_probs``: softmax(logits / temperature), cut to each row's top_k scores."""
+    return diagnose("check_sampling_probs", fn, sampling_probs, _probs_cases(), PROBS_VARIANTS,
+                    ("probabilities",), arg_names=("logits", "temperature"),
+                    summary="your probabilities equal softmax(logits / temperature), cut to the top_k (one row, "
+                            "a batch, zeros, rows near +-1000, top_k from 1 to 4, float32).")
+
+
+# --------------------------------------------------------------------------- drawing a character
+def draw(probs, u):
+    """For each row b, the first index i whose cumulative probability exceeds u[b] (the inverse of the
+    cumulative distribution): int array (B,). probs (B, V), rows summing to 1; u (B,) in [0, 1)."""
+    cdf = np.cumsum(probs, axis=-1)                                   # (B, V)
+    return np.minimum((cdf <= np.asarray(u)[:, None]).sum(axis=-1), probs.shape[-1] - 1)
+
+
+def _draw_run(fn, learner=False):
+    def run(probs, u):
+        out = fn(probs, u)
+        if learner:
+            hint = guards.type_hint("your result", out, np.zeros(1))
+            if hint:
+                raise Stop(FAILED, hint)
+            if np.asarray(out).dtype.kind not in "iu":
+                raise Stop(FAILED, f"return the indices as integers (they index the vocabulary); yours are "
+                                   f"{np.asarray(out).dtype}: np.zeros(B) holds floats, use dtype=int.")
+        return out
+    return run
+
+
+def _first_over(probs, u, compare=np.less_equal, offset=0, flat=False, transform=lambda p: p, cumulative=True):
+    p = transform(np.asarray(probs))
+    cdf = np.cumsum(p, axis=-1) if cumulative else p
+    if flat:
+        cdf = np.cumsum(p).reshape(p.shape)
+    return compare(cdf, np.asarray(u)[:, None]).sum(axis=-1) + offset
+
+
+DRAW_VARIANTS = [
+    Variant("take the cumulative sum along each row, np.cumsum(probs, axis=-1): without the axis it runs "
+            "over the whole batch as one long row.", _draw_run(lambda p, u: _first_over(p, u, flat=True))),
+    Variant("the answer is the first index whose cumulative probability is greater than u, not greater or "
+            "equal (so a u exactly on a boundary goes to the next character; np.searchsorted needs "
+            "side='right').", _draw_run(lambda p, u: _first_over(p, u, compare=np.less))),
+    Variant("draw at random through u: the first index whose cumulative probability exceeds u, not the most "
+            "likely character (argmax is greedy decoding).", _draw_run(lambda p, u: np.argmax(p, axis=-1))),
+    Variant("the index is the number of cumulative probabilities that are <= u, starting at 0 (yours is one "
+            "too high).", _draw_run(lambda p, u: _first_over(p, u, offset=1))),
+    Variant("compare the cumulative sum with u itself, not 1 - u.",
+            _draw_run(lambda p, u: _first_over(p, 1 - np.asarray(u)))),
+    Variant("compare the cumulative sum with u itself, not 1 - u.",
+            _draw_run(lambda p, u: np.argmax(np.cumsum(p, axis=-1) > 1 - np.asarray(u)[:, None], axis=-1))),
+    Variant("compare u with the cumulative probabilities, np.cumsum(probs, axis=-1), not with the "
+            "probabilities themselves.",
+            _draw_run(lambda p, u: np.argmax(np.asarray(p) > np.asarray(u)[:, None], axis=-1))),
+    Variant("keep the vocabulary's order: do not sort the probabilities (the index must be a character's id).",
+            _draw_run(lambda p, u: _first_over(p, u, transform=lambda q: np.sort(q, axis=-1)[:, ::-1]))),
+]
+
+
+def _draw_cases():
+    rng = np.random.default_rng(74)
+    p = rng.dirichlet(np.ones(6), size=4)
+    return [Case("B=4, V=6, random u", (p, rng.uniform(size=4))),
+            Case("u exactly on a boundary", (np.array([[0.25, 0.25, 0.5], [0.5, 0.25, 0.25]]), np.array([0.25, 0.5]))),
+            Case("a batch of one", (np.array([[0.1, 0.2, 0.3, 0.4]]), np.array([0.65]))),
+            Case("u = 0 and u close to 1", (np.array([[0.0, 0.5, 0.5], [0.2, 0.3, 0.5]]), np.array([0.0, 0.999]))),
+            Case("a skewed row, V=5", (np.array([[0.7, 0.1, 0.1, 0.05, 0.05]] * 3), np.array([0.05, 0.72, 0.9])))]
+
+
+def check_draw(fn):
+    """Check fn(probs (B, V), u (B,)) -> int indices (B,): for each row the first index whose cumulative
+    probability exceeds u (a draw from probs when u is uniform)."""
+    return diagnose("check_draw", _draw_run(fn, learner=True), _draw_run(draw), _draw_cases(), DRAW_VARIANTS,
+                    ("indices",), arg_names=("probs", "u"),
+                    error_hints=(("broadcast", "compare each row with its own u: cdf <= u[:, None] (u has shape "
+                                               "(B,), the cumulative sums (B, V))."),),
+                    summary="your draws equal the inverse of the cumulative distribution (random rows, u on a "
+                            "boundary, a batch of one, u = 0 and near 1, a skewed row).")

@@ -1,0 +1,335 @@
+"""Natural wrong answers for exercise 1 (a kept value, its gradients, a tanh neuron, when it fades)."""
+from . import Mistake
+
+EXERCISE = "01_why_memory_needs_gates"
+
+KEEP = "check_keep_by_multiplying(keep_by_multiplying)"
+GRAD = "check_memory_gradient(memory_gradient)"
+TANH = "check_tanh_neuron(tanh_neuron)"
+STEPS = "check_steps_until_below(steps_until_below)"
+
+MISTAKES = [
+    # ------------------------------------------------------------------ task 1: c_t = w c_{t-1} + x_t
+    Mistake("the lesson's cell, copied (T instead of xs)", '''
+def keep_by_multiplying(c0, w, T):
+    values = [c0]
+    for _ in range(T):
+        values.append(w * values[-1])
+    return np.array(values)
+''', KEEP, "not a number of steps"),
+    Mistake("inputs ignored", '''
+def keep_by_multiplying(c0, w, xs):
+    values = [c0]
+    for x in xs:
+        values.append(w * values[-1])
+    return np.array(values, dtype=float)
+''', KEEP, "add each step's input"),
+    Mistake("input added before multiplying", '''
+def keep_by_multiplying(c0, w, xs):
+    values = [c0]
+    for x in xs:
+        values.append(w * (values[-1] + x))
+    return np.array(values, dtype=float)
+''', KEEP, "multiplied the input by w too"),
+    Mistake("np.full with an int c0 truncates", '''
+def keep_by_multiplying(c0, w, xs):
+    values = np.full(len(xs) + 1, c0)
+    for t, x in enumerate(xs, start=1):
+        values[t] = w * values[t - 1] + x
+    return values
+''', KEEP, "truncates"),
+    Mistake("an array built from c0 and the int inputs", '''
+def keep_by_multiplying(c0, w, xs):
+    values = np.array([c0, *xs])           # the right length; overwrite from step 1 on
+    for t in range(1, len(values)):
+        values[t] = w * values[t - 1] + xs[t - 1]
+    return values
+''', KEEP, "truncates"),
+    Mistake("a Python list", '''
+def keep_by_multiplying(c0, w, xs):
+    values = [float(c0)]
+    for x in xs:
+        values.append(w * values[-1] + x)
+    return values
+''', KEEP, "numpy array"),
+    Mistake("c_0 left out", '''
+def keep_by_multiplying(c0, w, xs):
+    c, values = float(c0), []
+    for x in xs:
+        c = w * c + x
+        values.append(c)
+    return np.array(values)
+''', KEEP, "c_0 first"),
+    Mistake("only the last value", '''
+def keep_by_multiplying(c0, w, xs):
+    c = float(c0)
+    for x in xs:
+        c = w * c + x
+    return c
+''', KEEP, "not only the last one"),
+    Mistake("accumulates into the caller's xs", '''
+def keep_by_multiplying(c0, w, xs):
+    xs = np.asarray(xs, dtype=float)
+    for t in range(len(xs)):
+        xs[t] += w * (xs[t - 1] if t > 0 else c0)
+    return np.concatenate([[c0], xs]).astype(float)
+''', KEEP, "changed its input `xs`"),
+    Mistake("closed form that forgets to fade the inputs", '''
+def keep_by_multiplying(c0, w, xs):
+    T = len(xs)
+    return c0 * w ** np.arange(T + 1) + np.concatenate([[0.0], np.cumsum(xs)])
+''', KEEP, "multiplied by w at every later step"),
+    Mistake("a float32 buffer", '''
+def keep_by_multiplying(c0, w, xs):
+    values = np.zeros(len(xs) + 1, dtype=np.float32)
+    values[0] = c0
+    for t, x in enumerate(xs, start=1):
+        values[t] = w * values[t - 1] + x
+    return values
+''', KEEP, "float32 but the inputs are float64"),
+    Mistake("the input of the previous step", '''
+def keep_by_multiplying(c0, w, xs):
+    values = [float(c0)]
+    for t in range(len(xs)):
+        values.append(w * values[-1] + (xs[t - 1] if t > 0 else 0.0))
+    return np.array(values)
+''', KEEP, "c_1 = w c_0 + x_1"),
+
+    # ------------------------------------------------------------------ task 2: dc_T/d(c_0, x_1 .. x_T)
+    Mistake("reversed", '''
+def memory_gradient(w, T):
+    return w ** np.arange(T + 1)
+''', GRAD, "reversed"),
+    Mistake("only dc_T/dc_0, the lesson's answer", '''
+def memory_gradient(w, T):
+    return w ** T
+''', GRAD, "all T + 1 gradients"),
+    Mistake("x_T left out", '''
+def memory_gradient(w, T):
+    return w ** np.arange(T, 0, -1)
+''', GRAD, "x_T"),
+    Mistake("one factor too many", '''
+def memory_gradient(w, T):
+    return np.array([w ** (T - t + 1) for t in range(T + 1)])
+''', GRAD, "T - t factors"),
+    Mistake("one factor too few", '''
+def memory_gradient(w, T):
+    return np.array([w ** (T - t - 1) for t in range(T + 1)])
+''', GRAD, "T - t factors"),
+    Mistake("derivative with respect to w", '''
+def memory_gradient(w, T):
+    k = np.arange(T, -1, -1)
+    return k * w ** (k - 1.0)
+''', GRAD, "with respect to w"),
+    Mistake("factors added", '''
+def memory_gradient(w, T):
+    return np.array([w * (T - t) for t in range(T + 1)], dtype=float)
+''', GRAD, "they do not add"),
+    Mistake("a list", '''
+def memory_gradient(w, T):
+    return [w ** (T - t) for t in range(T + 1)]
+''', GRAD, "numpy array"),
+    Mistake("every input counts the same", '''
+def memory_gradient(w, T):
+    return np.ones(T + 1)
+''', GRAD, "multiplied by w"),
+    Mistake("through the log (nan for a negative w)", '''
+def memory_gradient(w, T):
+    k = np.arange(T, -1, -1)
+    return np.exp(k * np.log(w))
+''', GRAD, "negative w"),
+    Mistake("filled into np.arange (ints)", '''
+def memory_gradient(w, T):
+    grads = np.arange(T + 1)
+    for t in range(T + 1):
+        grads[t] = w ** (T - t)
+    return grads
+''', GRAD, "truncates"),
+
+    # ------------------------------------------------------------------ task 3: tanh(w h + u x)
+    Mistake("the lesson's cell, copied", '''
+def tanh_neuron(h0, w, T):
+    hs, grad = [h0], 1.0
+    for _ in range(T):
+        hs.append(np.tanh(w * hs[-1]))
+        grad *= w * (1 - hs[-1] ** 2)
+    return np.array(hs), grad
+''', TANH, "four arguments"),
+    Mistake("derivative without the input", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        grad *= w * (1 - np.tanh(w * hs[-1]) ** 2)
+        hs.append(np.tanh(w * hs[-1] + u * x))
+    return np.array(hs), grad
+''', TANH, "input included"),
+    Mistake("derivative at the old h", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        grad *= w * (1 - hs[-1] ** 2)
+        hs.append(np.tanh(w * hs[-1] + u * x))
+    return np.array(hs), grad
+''', TANH, "not the previous one"),
+    Mistake("no tanh derivative", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        hs.append(np.tanh(w * hs[-1] + u * x))
+        grad *= w
+    return np.array(hs), grad
+''', TANH, "include tanh's derivative"),
+    Mistake("input added outside the tanh", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        hs.append(np.tanh(w * hs[-1]) + u * x)
+        grad *= w * (1 - np.tanh(w * hs[-2]) ** 2)
+    return np.array(hs), grad
+''', TANH, "inside the tanh"),
+    Mistake("u in the gradient", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        hs.append(np.tanh(w * hs[-1] + u * x))
+        grad *= u * (1 - hs[-1] ** 2)
+    return np.array(hs), grad
+''', TANH, "the recurrent weight w, not u"),
+    Mistake("w and u swapped", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        hs.append(np.tanh(u * hs[-1] + w * x))
+        grad *= u * (1 - hs[-1] ** 2)
+    return np.array(hs), grad
+''', TANH, "w multiplies h_{t-1}"),
+    Mistake("h_0 left out", '''
+def tanh_neuron(h0, w, u, xs):
+    h, hs, grad = float(h0), [], 1.0
+    for x in xs:
+        h = np.tanh(w * h + u * x)
+        hs.append(h)
+        grad *= w * (1 - h ** 2)
+    return np.array(hs), grad
+''', TANH, "h_0 first"),
+    Mistake("u counted in each factor", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = [float(h0)], 1.0
+    for x in xs:
+        hs.append(np.tanh(w * hs[-1] + u * x))
+        grad *= w * u * (1 - hs[-1] ** 2)
+    return np.array(hs), grad
+''', TANH, "u only scales the input"),
+    Mistake("scales the caller's xs in place", '''
+def tanh_neuron(h0, w, u, xs):
+    xs = np.asarray(xs, dtype=float)
+    xs *= u                                # the input term, computed once
+    hs, grad = [float(h0)], 1.0
+    for ux in xs:
+        hs.append(np.tanh(w * hs[-1] + ux))
+        grad *= w * (1 - hs[-1] ** 2)
+    return np.array(hs), grad
+''', TANH, "changed its input `xs`"),
+    Mistake("np.full with an int h0", '''
+def tanh_neuron(h0, w, u, xs):
+    hs, grad = np.full(len(xs) + 1, h0), 1.0
+    for t, x in enumerate(xs, start=1):
+        hs[t] = np.tanh(w * hs[t - 1] + u * x)
+        grad *= w * (1 - hs[t] ** 2)
+    return hs, grad
+''', TANH, "truncates"),
+
+    # ------------------------------------------------------------------ task 4: when does it fade?
+    Mistake("<= instead of <", '''
+def steps_until_below(c0, w, threshold):
+    if abs(w) >= 1 and abs(c0) >= threshold:
+        return None
+    c, t = abs(c0), 0
+    while c > threshold:
+        c *= abs(w)
+        t += 1
+    return t
+''', STEPS, "strictly"),
+    Mistake("floor of the log: one step short", '''
+import math
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return math.floor(math.log(threshold / abs(c0)) / math.log(abs(w)))
+''', STEPS, "one step too few"),
+    Mistake("a while loop that never ends for w >= 1", '''
+def steps_until_below(c0, w, threshold):
+    c, t = abs(c0), 0
+    while c >= threshold:
+        c *= abs(w)
+        t += 1
+    return t
+''', STEPS, "never"),
+    Mistake("no abs on c0", '''
+def steps_until_below(c0, w, threshold):
+    if abs(w) >= 1 and abs(c0) >= threshold:
+        return None
+    c, t = c0, 0
+    while c >= threshold:
+        c *= w
+        t += 1
+    return t
+''', STEPS, "abs("),
+    Mistake("log of a negative w", '''
+import math
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return math.floor(math.log(threshold / abs(c0)) / math.log(w)) + 1
+''', STEPS, "abs(w)"),
+    Mistake("np.ceil returns a float", '''
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return np.floor(np.log(threshold / abs(c0)) / np.log(abs(w))) + 1
+''', STEPS, "an int"),
+    Mistake("counts from 1", '''
+def steps_until_below(c0, w, threshold):
+    if abs(w) >= 1 and abs(c0) >= threshold:
+        return None
+    c, t = abs(c0), 1
+    while c >= threshold:
+        c *= abs(w)
+        t += 1
+    return t
+''', STEPS, "one step too many"),
+    Mistake("returns the value, not the step", '''
+def steps_until_below(c0, w, threshold):
+    if abs(w) >= 1 and abs(c0) >= threshold:
+        return None
+    c = abs(c0)
+    while c >= threshold:
+        c *= abs(w)
+    return c
+''', STEPS, "number of steps"),
+    Mistake("-1 for never", '''
+def steps_until_below(c0, w, threshold):
+    if abs(w) >= 1 and abs(c0) >= threshold:
+        return -1
+    c, t = abs(c0), 0
+    while c >= threshold:
+        c *= abs(w)
+        t += 1
+    return t
+''', STEPS, "None"),
+    Mistake("c0 forgotten", '''
+def steps_until_below(c0, w, threshold):
+    if abs(w) >= 1 and abs(c0) >= threshold:
+        return None
+    t = 0
+    while abs(w) ** t >= threshold:
+        t += 1
+    return t
+''', STEPS, "c0"),
+]

@@ -1,0 +1,132 @@
+"""Natural wrong answers for exercise 3 (memory machines wired by hand)."""
+from . import Mistake
+
+EXERCISE = "03_memory_machine"
+
+QUIET = 'check_machine_weights(quiet_machine, task="quiet")'
+SUB = 'check_machine_weights(subtract_machine, task="subtract")'
+DOUBLE = 'check_machine_weights(double_machine, task="double")'
+ALWAYS = 'check_machine_weights(always_machine, task="always")'
+LATEST = 'check_machine_weights(latest_machine, task="latest")'
+
+
+def machine(fn_name, z, z_i, z_f, z_o, prelude=""):
+    """A learner's cell: fn_name() returns the dict written out by hand."""
+    return f'''{prelude}
+def {fn_name}():
+    return {{
+        "z":   {{"w": {z[0]}, "b": {z[1]}}},
+        "z_i": {{"w": {z_i[0]}, "b": {z_i[1]}}},
+        "z_f": {{"w": {z_f[0]}, "b": {z_f[1]}}},
+        "z_o": {{"w": {z_o[0]}, "b": {z_o[1]}}},
+    }}
+'''
+
+
+X1 = ([1, 0, 0], 0)
+LECTURE = dict(z=X1, z_i=([0, 100, 0], -10), z_f=([0, 100, 0], 10), z_o=([0, 0, 100], -10))
+QUIET_OK = dict(z=X1, z_i=([0, 100, 0], -30), z_f=([0, 100, 0], 30), z_o=([0, 0, 100], -30))
+
+
+def edit(base, **signals):
+    return {**base, **signals}
+
+
+MISTAKES = [
+    # ------------------------------------------------------------------ task 1: the lecture's machine, no visible leak
+    Mistake("the lecture's weights", machine("quiet_machine", **LECTURE), QUIET, "leak"),
+    Mistake("bigger weights, same biases", machine("quiet_machine", **edit(
+        LECTURE, z_i=([0, 1000, 0], -10), z_f=([0, 1000, 0], 10), z_o=([0, 0, 1000], -10))), QUIET, "leak"),
+    Mistake("biases as large as the weights", machine("quiet_machine", **edit(
+        LECTURE, z_i=([0, 100, 0], -100), z_f=([0, 100, 0], 100), z_o=([0, 0, 100], -100))), QUIET,
+        "only partly open"),
+    Mistake("input gate weight with the wrong sign", machine("quiet_machine", **edit(
+        QUIET_OK, z_i=([0, -100, 0], -30))), QUIET, "input gate (z_i) is closed"),
+    Mistake("forget gate wired to x3", machine("quiet_machine", **edit(
+        QUIET_OK, z_f=([0, 0, 100], 30))), QUIET, "forget gate (z_f) is open"),
+    Mistake("z reads x2", machine("quiet_machine", **edit(QUIET_OK, z=([0, 1, 0], 0))), QUIET,
+            "z should be x1"),
+    Mistake("misspelt keys", '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "zi": {"w": [0, 100, 0], "b": -30},
+            "zf": {"w": [0, 100, 0], "b": 30}, "zo": {"w": [0, 0, 100], "b": -30}}
+''', QUIET, "do not have the expected form"),
+    Mistake("bias folded into w", machine("quiet_machine", z=([1, 0, 0, 0], 0), z_i=([0, 100, 0, -30], 0),
+                                          z_f=([0, 100, 0, 30], 0), z_o=([0, 0, 100, -30], 0)), QUIET,
+            "one weight per x1, x2, x3"),
+    Mistake("output gate always open", machine("quiet_machine", **edit(QUIET_OK, z_o=([0, 0, 100], 30))), QUIET,
+            "output gate (z_o) is open"),
+    Mistake("the lecture's weights, imported", '''
+from lstm_course.memory_machine import lecture_weights
+def quiet_machine():
+    return lecture_weights()
+''', QUIET, "leak"),
+
+    # ------------------------------------------------------------------ task 2: subtract
+    Mistake("unchanged", machine("subtract_machine", **QUIET_OK), SUB, "To subtract"),
+    Mistake("a bias of -1 on z", machine("subtract_machine", **edit(QUIET_OK, z=([1, 0, 0], -1))), SUB,
+            "should be -x1"),
+    Mistake("input gate inverted to subtract", machine("subtract_machine", **edit(
+        QUIET_OK, z_i=([0, -100, 0], -30))), SUB, "input gate (z_i) is closed"),
+    Mistake("forget gate inverted to subtract", machine("subtract_machine", **edit(
+        QUIET_OK, z=([-1, 0, 0], 0), z_f=([0, -100, 0], 30))), SUB, "forget gate (z_f) is closed"),
+    Mistake("the output gate negated instead", machine("subtract_machine", **edit(
+        QUIET_OK, z_o=([0, 0, -100], -30))), SUB, "no gate can flip a sign"),
+    Mistake("bias copied from the gates onto z", machine("subtract_machine", **edit(
+        QUIET_OK, z=([-1, 0, 0], -30))), SUB, "should be -x1"),
+    Mistake("twice as much subtracted", machine("subtract_machine", **edit(QUIET_OK, z=([-2, 0, 0], 0))), SUB,
+            "should be -x1"),
+    Mistake("weak gates", machine("subtract_machine", z=([-1, 0, 0], 0), z_i=([0, 1, 0], -0.1),
+                                  z_f=([0, 1, 0], 0.1), z_o=([0, 0, 1], -0.1)), SUB, "only partly open"),
+
+    # ------------------------------------------------------------------ task 3: store twice each value
+    Mistake("unchanged", machine("double_machine", **QUIET_OK), DOUBLE, "doubling must happen when writing"),
+    Mistake("output gate weight doubled", machine("double_machine", **edit(QUIET_OK, z_o=([0, 0, 200], -30))),
+            DOUBLE, "doubling must happen when writing"),
+    Mistake("a bias of 2 on z", machine("double_machine", **edit(QUIET_OK, z=([1, 0, 0], 2))), DOUBLE,
+            "should be 2 x1"),
+    Mistake("input gate weight doubled", machine("double_machine", **edit(QUIET_OK, z_i=([0, 200, 0], -30))),
+            DOUBLE, "doubling must happen when writing"),
+    Mistake("half instead of twice", machine("double_machine", **edit(QUIET_OK, z=([0.5, 0, 0], 0))), DOUBLE,
+            "should be 2 x1"),
+    Mistake("x2 doubled as well", machine("double_machine", **edit(QUIET_OK, z=([2, 2, 0], 0))), DOUBLE,
+            "should be 2 x1"),
+    Mistake("forget gate bias doubled", machine("double_machine", **edit(QUIET_OK, z_f=([0, 100, 0], 60))),
+            DOUBLE, "doubling must happen when writing"),
+    Mistake("forget gate kept open on reset", machine("double_machine", **edit(
+        QUIET_OK, z=([2, 0, 0], 0), z_f=([0, 0, 0], 30))), DOUBLE, "forget gate (z_f) is open"),
+
+    # ------------------------------------------------------------------ task 4: always show the memory
+    Mistake("unchanged", machine("always_machine", **QUIET_OK), ALWAYS, "it should open at every step"),
+    Mistake("output gate half open", machine("always_machine", **edit(QUIET_OK, z_o=([0, 0, 0], 0))), ALWAYS,
+            "only partly open"),
+    Mistake("output gate inverted", machine("always_machine", **edit(QUIET_OK, z_o=([0, 0, -100], 30))), ALWAYS,
+            "output gate (z_o) is closed"),
+    Mistake("output gate wired to x1", machine("always_machine", **edit(QUIET_OK, z_o=([100, 0, 0], 30))), ALWAYS,
+            "output gate (z_o) is closed"),
+    Mistake("the forget gate edited instead", machine("always_machine", **edit(QUIET_OK, z_f=([0, 0, 0], 30))),
+            ALWAYS, "output gate (z_o) is closed"),
+    Mistake("the input gate edited instead", machine("always_machine", **edit(QUIET_OK, z_i=([0, 0, 0], 30))),
+            ALWAYS, "input gate (z_i) is open"),
+    Mistake("output bias 1", machine("always_machine", **edit(QUIET_OK, z_o=([0, 0, 0], 1))), ALWAYS,
+            "only partly open"),
+    Mistake("output gate bias only flipped", machine("always_machine", **edit(QUIET_OK, z_o=([0, 0, 100], -130))),
+            ALWAYS, "output gate (z_o) is closed"),
+
+    # ------------------------------------------------------------------ task 5: keep the latest value
+    Mistake("the adding machine", machine("latest_machine", **QUIET_OK), LATEST, "forget gate (z_f) is open"),
+    Mistake("forget gate always closed", machine("latest_machine", **edit(QUIET_OK, z_f=([0, 0, 0], -30))),
+            LATEST, "forget gate (z_f) is closed"),
+    Mistake("input gate always open", machine("latest_machine", **edit(
+        QUIET_OK, z_i=([0, 0, 0], 30), z_f=([0, -100, 0], 30))), LATEST, "input gate (z_i) is open"),
+    Mistake("forget gate closed by default", machine("latest_machine", **edit(
+        QUIET_OK, z_f=([0, -100, 0], -30))), LATEST, "forget gate (z_f) is closed"),
+    Mistake("input gate open by default", machine("latest_machine", **edit(
+        QUIET_OK, z_i=([0, 100, 0], 30), z_f=([0, -100, 0], 30))), LATEST, "input gate (z_i) is open"),
+    Mistake("z reads x2", machine("latest_machine", **edit(
+        QUIET_OK, z=([0, 1, 0], 0), z_f=([0, -100, 0], 30))), LATEST, "z should be x1"),
+    Mistake("forget gate wired to x3", machine("latest_machine", **edit(QUIET_OK, z_f=([0, 0, -100], 30))), LATEST,
+            "forget gate (z_f)"),
+    Mistake("weak gates", machine("latest_machine", z=X1, z_i=([0, 2, 0], -1), z_f=([0, -2, 0], 1),
+                                  z_o=([0, 0, 2], -1)), LATEST, "only partly open"),
+]

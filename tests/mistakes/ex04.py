@@ -1,0 +1,221 @@
+"""Natural wrong answers to exercise 4 (from cell to network)."""
+from . import Mistake
+
+EXERCISE = "04_from_cell_to_network"
+
+COUNT = "check_param_count(lstm_param_count)"
+STEP = "check_step_forward(step_forward)"
+SEQ = "check_lstm_forward(lstm_forward)"
+TORCH = "check_torch_mapping(to_torch_lstm)"
+CIFG = "check_cifg_step(cifg_step)"
+
+
+def count(body):
+    return f"def lstm_param_count(D, H, num_layers):\n    return {body}\n"
+
+
+STEP_CODE = '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, 0:H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:4 * H])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+'''
+
+
+def step(old, new):
+    assert old in STEP_CODE, old
+    return STEP_CODE.replace(old, new)
+
+
+SEQ_CODE = '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=h.dtype)
+    return hs, (h, c), caches
+'''
+
+
+def seq(old, new):
+    assert old in SEQ_CODE, old
+    return SEQ_CODE.replace(old, new)
+
+
+TORCH_CODE = '''
+def to_torch_lstm(lect):
+    H, D = lect["U"].shape[1], lect["W"].shape[1]
+    blocks = lambda a: [a[k * H:(k + 1) * H] for k in range(4)]
+    to_ifgo = lambda a: np.concatenate([blocks(a)[k] for k in (1, 2, 0, 3)])
+    module = torch.nn.LSTM(D, H).double()
+    with torch.no_grad():
+        module.weight_ih_l0.copy_(torch.from_numpy(to_ifgo(lect["W"])))
+        module.weight_hh_l0.copy_(torch.from_numpy(to_ifgo(lect["U"])))
+        module.bias_ih_l0.copy_(torch.from_numpy(to_ifgo(lect["b"])))
+        module.bias_hh_l0.zero_()
+    return module
+'''
+
+
+def tor(old, new):
+    assert old in TORCH_CODE, old
+    return TORCH_CODE.replace(old, new)
+
+
+CIFG_CODE = '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, 0:H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:3 * H])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+'''
+
+
+def cifg(old, new):
+    assert old in CIFG_CODE, old
+    return CIFG_CODE.replace(old, new)
+
+
+MISTAKES = [
+    # ---------------------------------------------------------------- task 1: count
+    Mistake("one layer only", count("4 * H * D + 4 * H * H + 8 * H"), COUNT, "count every layer"),
+    Mistake("every layer reads D", count("num_layers * (4 * H * D + 4 * H * H + 8 * H)"), COUNT,
+            "not the input x"),
+    Mistake("one bias", count("4 * H * D + 4 * H * H + 4 * H + (num_layers - 1) * (8 * H * H + 4 * H)"), COUNT,
+            "two bias vectors"),
+    Mistake("no biases", count("4 * H * D + 4 * H * H + (num_layers - 1) * 8 * H * H"), COUNT,
+            "count the biases too"),
+    Mistake("a plain RNN's count", count("H * D + H * H + 2 * H + (num_layers - 1) * (2 * H * H + 2 * H)"), COUNT,
+            "four blocks"),
+    Mistake("W_hh as (4H, D)", count("(8 * H * D + 8 * H) + (num_layers - 1) * (8 * H * H + 8 * H)"), COUNT,
+            "not (4H, D)"),
+    Mistake("num_layers + 1 layers", count("4 * H * D + 4 * H * H + 8 * H + num_layers * (8 * H * H + 8 * H)"),
+            COUNT, "not num_layers + 1"),
+    Mistake("range off by one", '''
+def lstm_param_count(D, H, num_layers):
+    total = 4 * H * D + 4 * H * H + 8 * H
+    for k in range(2, num_layers):
+        total += 8 * H * H + 8 * H
+    return total
+''', COUNT, "not num_layers + 1"),
+    Mistake("forgot the layers argument", count("4 * H * (D + H) + 8 * H").replace(", num_layers", ""), COUNT,
+            "three arguments"),
+    Mistake("a float from a division", count("(4 * H * (D + H) + 8 * H) * num_layers / 1"), COUNT,
+            "not the input x"),
+    # ---------------------------------------------------------------- task 2: step with a dict cache
+    Mistake("the lesson's tuple cache", step('''    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}''',
+                                              "    cache = (x_t, h_prev, c_prev, i, f, g, o, tanh_c, params)"),
+            STEP, "cache is a dict"),
+    Mistake("no cache returned", step("    return h, c, cache", "    return h, c"), STEP, "returns 3 values"),
+    Mistake("cache without c_prev", step('"c_prev": c_prev, ', ""), STEP, "has no 'c_prev'"),
+    Mistake("cache without params", step(', "params": params', ""), STEP, "has no 'params'"),
+    Mistake("cache stores c as tanh_c", step('"tanh_c": tanh_c}', '"tanh_c": c}'), STEP,
+            "holds the new memory c (before tanh)"),
+    Mistake("cache stores pre-activations", step('"i": i, "f": f, "g": g, "o": o',
+                                                 '"i": a[:, :H], "f": a[:, H:2*H], "g": a[:, 2*H:3*H], "o": a[:, 3*H:]'),
+            STEP, "pre-activation"),
+    Mistake("cache gates in another order", step('"i": i, "f": f', '"i": f, "f": i'), STEP,
+            "holds the forget gate's opening f"),
+    Mistake("c_prev updated in place", step("    c = g * i + c_prev * f\n", "    c_prev *= f\n    c = g * i + c_prev\n"),
+            STEP, "changed its input `c_prev`"),
+    Mistake("h_prev overwritten with the result", step("    return h, c, cache", "    h_prev[...] = h\n    return h, c, cache"),
+            STEP, "changed its input `h_prev`"),
+    Mistake("lecture's block order", step('''    i = sigmoid(a[:, 0:H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])''', '''    g = np.tanh(a[:, 0:H])
+    i = sigmoid(a[:, H:2 * H])
+    f = sigmoid(a[:, 2 * H:3 * H])'''), STEP, "gate order is i, f, g, o"),
+    Mistake("W and U swapped", step('x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T',
+                                    'x_t @ params["W_hh"].T + params["b_ih"] + h_prev @ params["W_ih"].T'),
+            STEP, "swap"),
+    Mistake("float64 zeros promote float32", step("    c = g * i + c_prev * f\n",
+                                                  "    c = np.zeros(c_prev.shape)\n    c += g * i + c_prev * f\n"),
+            STEP, "float32"),
+    Mistake("batch squeezed", step("    return h, c, cache", "    return h.squeeze(), c.squeeze(), cache"), STEP,
+            "batch of one"),
+    Mistake("h from c_prev", step("    h = tanh_c * o", "    h = np.tanh(c_prev) * o"), STEP, "not c_prev"),
+    # ---------------------------------------------------------------- task 3: batch-first sequence
+    Mistake("time-major indexing x[t]", seq("step_forward(x[:, t], h, c, params)", "step_forward(x[t], h, c, params)"),
+            SEQ, "x[:, t]"),
+    Mistake("time-major stacking", seq("np.stack(hs, axis=1)", "np.stack(hs)"), SEQ, "stack the steps along axis 1"),
+    Mistake("only the last cache", seq("    return hs, (h, c), caches", "    return hs, (h, c), [cache]"), SEQ,
+            "keep every step's cache"),
+    Mistake("caches reversed", seq("caches.append(cache)", "caches.insert(0, cache)"), SEQ, "reversed"),
+    Mistake("no T = 0 case", seq("np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=h.dtype)",
+                                 "np.stack(hs, axis=1)"), SEQ, "no time steps"),
+    Mistake("h not carried", seq("h, c, cache = step_forward(x[:, t], h, c, params)\n        hs.append(h)",
+                                 "h_t, c, cache = step_forward(x[:, t], h, c, params)\n        hs.append(h_t)")
+            .replace("return hs, (h, c), caches", "return hs, (hs[:, -1] if T > 0 else h, c), caches"), SEQ,
+            "pass each step's h on"),
+    Mistake("zeros without x's dtype", seq("np.zeros((B, H), dtype=x.dtype) if h0 is None",
+                                           "np.zeros((B, H)) if h0 is None"), SEQ, "float32"),
+    Mistake("h0 written into", seq("        hs.append(h)\n", "        hs.append(h.copy())\n")
+            .replace("h, c, cache = step_forward(x[:, t], h, c, params)",
+                     "h_new, c, cache = step_forward(x[:, t], h, c, params)\n        h[...] = h_new"), SEQ,
+            "changed its input `h0`"),
+    Mistake("hs keeps h0", seq("    hs, caches = [], []", "    hs, caches = [h], []").replace(
+        "if T > 0 else", "if True else"), SEQ, "initial state kept"),
+    Mistake("a list for hs", seq("    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=h.dtype)\n",
+                                 "    hs = [[hs[t][b] for t in range(T)] for b in range(B)]\n"), SEQ, "Python list"),
+    Mistake("ignores h0 and c0", seq("np.zeros((B, H), dtype=x.dtype) if h0 is None else h0",
+                                     "np.zeros((B, H), dtype=x.dtype)").replace(
+        "np.zeros((B, H), dtype=x.dtype) if c0 is None else c0", "np.zeros((B, H), dtype=x.dtype)"), SEQ,
+            "start from h0 and c0"),
+    # ---------------------------------------------------------------- task 4: torch mapping
+    Mistake("lecture order", tor("(1, 2, 0, 3)", "(0, 1, 2, 3)"), TORCH, "gate order is i, f, g, o"),
+    Mistake("i, f, o, g", tor("(1, 2, 0, 3)", "(1, 2, 3, 0)"), TORCH, "gate order is i, f, g, o"),
+    Mistake("bias in both", tor("module.bias_hh_l0.zero_()", 'module.bias_hh_l0.copy_(torch.from_numpy(to_ifgo(lect["b"])))'),
+            TORCH, "bias is added twice"),
+    Mistake("W and U swapped", tor('module.weight_ih_l0.copy_(torch.from_numpy(to_ifgo(lect["W"])))\n        module.weight_hh_l0.copy_(torch.from_numpy(to_ifgo(lect["U"])))',
+                                   'module.weight_ih_l0.copy_(torch.from_numpy(to_ifgo(lect["U"])))\n        module.weight_hh_l0.copy_(torch.from_numpy(to_ifgo(lect["W"])))'),
+            TORCH, "swap"),
+    Mistake("W transposed", tor('to_ifgo(lect["W"])))', 'to_ifgo(lect["W"]).T.copy()))'), TORCH, "no .T"),
+    Mistake("returns the state dict", tor("    return module", "    return module.state_dict()"), TORCH,
+            "return the torch.nn.LSTM itself"),
+    Mistake("two layers", tor("torch.nn.LSTM(D, H)", "torch.nn.LSTM(D, H, num_layers=2)"), TORCH,
+            "plain one-layer"),
+    Mistake("i and f swapped", tor("(1, 2, 0, 3)", "(2, 1, 0, 3)"), TORCH, "swapped the input and forget gates"),
+    Mistake("bias not copied", tor('        module.bias_ih_l0.copy_(torch.from_numpy(to_ifgo(lect["b"])))\n', ""),
+            TORCH, "bias"),
+    # ---------------------------------------------------------------- task 5: CIFG step
+    Mistake("i = f", cifg("c = g * (1 - f) + c_prev * f", "c = g * f + c_prev * f"), CIFG, "i = 1 - f"),
+    Mistake("coupling on the wrong side", cifg("c = g * (1 - f) + c_prev * f", "c = g * f + c_prev * (1 - f)"),
+            CIFG, "other way round"),
+    Mistake("lesson's four blocks", cifg('''    f = sigmoid(a[:, 0:H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:3 * H])''', '''    i, f, g, o = np.split(a, 4, axis=1)
+    f, g, o = sigmoid(f), np.tanh(g), sigmoid(o)'''), CIFG, "3H columns"),
+    Mistake("blocks read as g, f, o", cifg('''    f = sigmoid(a[:, 0:H])
+    g = np.tanh(a[:, H:2 * H])''', '''    g = np.tanh(a[:, 0:H])
+    f = sigmoid(a[:, H:2 * H])'''), CIFG, "the three blocks are f, g, o"),
+    Mistake("H from W_hh rows", cifg("    H = h_prev.shape[1]", '    H = params["W_hh"].shape[0] // 4'), CIFG,
+            "3H columns"),
+    Mistake("1 - of the pre-activation", cifg("c = g * (1 - f) + c_prev * f", "c = g * (1 - sigmoid(f)) + c_prev * f"),
+            CIFG, "the opening itself"),
+    Mistake("g with the sigmoid", cifg("g = np.tanh(a[:, H:2 * H])", "g = sigmoid(a[:, H:2 * H])"), CIFG,
+            "uses tanh"),
+    Mistake("c_prev in place", cifg("    c = g * (1 - f) + c_prev * f\n", "    c_prev *= f\n    c = g * (1 - f) + c_prev\n"),
+            CIFG, "changed its input `c_prev`"),
+    Mistake("float64 ones", cifg("(1 - f)", "(np.ones(f.shape) - f)"), CIFG, "float32"),
+    Mistake("no tanh on c", cifg("h = np.tanh(c) * o", "h = c * o"), CIFG, "squash the new memory"),
+]

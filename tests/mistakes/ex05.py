@@ -1,0 +1,184 @@
+"""Natural wrong answers to exercise 5 (backpropagation through time)."""
+from . import Mistake
+
+EXERCISE = "05_backprop_through_time"
+
+STEP = "check_step_backward(step_backward)"
+SEQ = "check_lstm_backward(lstm_backward, lstm_forward)"
+NUM = "check_gradcheck(numerical_gradient)"
+CIFG = "check_cifg_backward(cifg_step_backward)"
+
+STEP_CODE = '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc = dc + dh * o * (1 - tanh_c ** 2)
+    di, df, dg = dc * g, dc * c_prev, dc * i
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f),
+                         dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc * f
+'''
+
+
+def step(old, new):
+    assert old in STEP_CODE, old
+    return STEP_CODE.replace(old, new)
+
+
+SEQ_CODE = '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T
+    dc = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T
+    dx = [None] * T
+    for t in range(T - 1, -1, -1):
+        dx[t], dh, dc = step_backward(dhs[:, t] + dh, dc, caches[t], grads)
+    return np.stack(dx, axis=1), grads, dh, dc
+'''
+
+
+def seq(old, new):
+    assert old in SEQ_CODE, old
+    return SEQ_CODE.replace(old, new)
+
+
+NUM_CODE = '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        x[k] = old
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+'''
+
+
+def num(old, new):
+    assert old in NUM_CODE, old
+    return NUM_CODE.replace(old, new)
+
+
+CIFG_CODE = '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc * (c_prev - g)
+    dg = dc * (1 - f)
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc * f, dparams
+'''
+
+
+def cifg(old, new):
+    assert old in CIFG_CODE, old
+    return CIFG_CODE.replace(old, new)
+
+
+MISTAKES = [
+    # ---------------------------------------------------------------- task 1: step backward into grads
+    Mistake("dc_prev not scaled by f", step("dc * f\n", "dc\n"), STEP, "dc_prev = dc * f"),
+    Mistake("dc_prev from the incoming dc", step("    dc = dc + dh * o * (1 - tanh_c ** 2)\n    di, df, dg = dc * g, dc * c_prev, dc * i",
+                                                 "    dc_all = dc + dh * o * (1 - tanh_c ** 2)\n    di, df, dg = dc_all * g, dc_all * c_prev, dc_all * i"),
+            STEP, "including the path through h"),
+    Mistake("missing tanh'", step("dc = dc + dh * o * (1 - tanh_c ** 2)", "dc = dc + dh * o"), STEP,
+            "tanh's derivative"),
+    Mistake("no path through h", step("dc = dc + dh * o * (1 - tanh_c ** 2)", "dc = dc"), STEP,
+            "reaches the loss through h"),
+    Mistake("sigmoid' applied twice", step("di, df, dg = dc * g, dc * c_prev, dc * i",
+                                           "di, df, dg = dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i")
+            .replace("do = dh * tanh_c", "do = dh * tanh_c * o * (1 - o)"), STEP, "applied twice"),
+    Mistake("gate blocks in the lecture's order", step("da = np.concatenate([di * i * (1 - i), df * f * (1 - f),\n                         dg * (1 - g ** 2), do * o * (1 - o)], axis=1)",
+                                                       "da = np.concatenate([dg * (1 - g ** 2), di * i * (1 - i),\n                         df * f * (1 - f), do * o * (1 - o)], axis=1)"),
+            STEP, "order i, f, g, o"),
+    Mistake("dW transposed", step('grads["W_ih"] += da.T @ x_t', 'grads["W_ih"] += x_t.T @ da'), STEP,
+            "da.T @ x_t"),
+    Mistake("dc changed in place", step("dc = dc + dh * o * (1 - tanh_c ** 2)", "dc += dh * o * (1 - tanh_c ** 2)"),
+            STEP, "changed its input `dc`"),
+    Mistake("grads overwritten", step("+= da.T @ x_t", "= da.T @ x_t").replace("+= da.T @ h_prev", "= da.T @ h_prev")
+            .replace('grads["b_ih"] += ', 'grads["b_ih"] = ').replace('grads["b_hh"] += ', 'grads["b_hh"] = '),
+            STEP, "you replaced what was there"),
+    Mistake("a new grads dict", step('''    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)''', '''    grads = {"W_ih": grads["W_ih"] + da.T @ x_t, "W_hh": grads["W_hh"] + da.T @ h_prev,
+             "b_ih": grads["b_ih"] + da.sum(axis=0), "b_hh": grads["b_hh"] + da.sum(axis=0)}'''),
+            STEP, "rebinding the name grads"),
+    Mistake("bias not summed", step('grads["b_ih"] += da.sum(axis=0)', 'grads["b_ih"] += da'), STEP,
+            "da.sum(axis=0)"),
+    Mistake("the lesson's 4 return values", step("    return da @ params[\"W_ih\"], da @ params[\"W_hh\"], dc * f",
+                                                 "    return da @ params[\"W_ih\"], da @ params[\"W_hh\"], dc * f, grads"),
+            STEP, "returns three values"),
+    Mistake("sigmoid' for g", step("dg * (1 - g ** 2)", "dg * g * (1 - g)"), STEP, "not the sigmoid's"),
+    Mistake("dx through W_ih.T", step('return da @ params["W_ih"]', 'return da @ params["W_ih"].T'), STEP, "no .T"),
+    Mistake("dh_prev through W_ih", step('da @ params["W_hh"], dc * f', 'da @ params["W_ih"], dc * f'), STEP,
+            "da @ W_hh"),
+    Mistake("only one bias", step('    grads["b_hh"] += da.sum(axis=0)\n', ""), STEP, "both biases"),
+    # ---------------------------------------------------------------- task 2: BPTT, batch-first, dh_T, dc_T
+    Mistake("no dh from the next step", seq("step_backward(dhs[:, t] + dh, dc", "step_backward(dhs[:, t], dc"), SEQ,
+            "dh must include the gradient from the next step"),
+    Mistake("dc not passed back", seq("dx[t], dh, dc = step_backward(dhs[:, t] + dh, dc, caches[t], grads)",
+                                      "dx[t], dh, _ = step_backward(dhs[:, t] + dh, dc, caches[t], grads)"), SEQ,
+            "dc must flow back"),
+    Mistake("forwards in time", seq("range(T - 1, -1, -1)", "range(T)"), SEQ, "loop backwards in time"),
+    Mistake("dh_T ignored", seq("np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T",
+                                "np.zeros((B, H), dtype=dhs.dtype)"), SEQ, "dh_T is the gradient of the returned h_T"),
+    Mistake("dc_T ignored", seq("np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T",
+                                "np.zeros((B, H), dtype=dhs.dtype)"), SEQ, "dc_T is the gradient of the returned c_T"),
+    Mistake("dh_T and dc_T swapped", seq("if dh_T is None else dh_T", "if dc_T is None else dc_T")
+            .replace("if dc_T is None else dc_T\n    dx", "if dh_T is None else dh_T\n    dx"), SEQ, "swapped them"),
+    Mistake("time-major dhs[t]", seq("dhs[:, t]", "dhs[t]"), SEQ, "dhs[:, t]"),
+    Mistake("dx stacked time-major", seq("np.stack(dx, axis=1)", "np.stack(dx)"), SEQ, "dx[:, t]"),
+    Mistake("dhs written into", seq("dx[t], dh, dc = step_backward(dhs[:, t] + dh, dc, caches[t], grads)",
+                                    "dhs[:, t] += dh\n        dx[t], dh, dc = step_backward(dhs[:, t], dc, caches[t], grads)"),
+            SEQ, "changed its input `dhs`"),
+    Mistake("dh_T changed in place", seq("dx[t], dh, dc = step_backward(dhs[:, t] + dh, dc, caches[t], grads)",
+                                         "dh += dhs[:, t]\n        dx[t], dh, dc = step_backward(dh, dc, caches[t], grads)"),
+            SEQ, "changed its input `dh_T`"),
+    Mistake("grads reset every step", seq("        dx[t], dh, dc = step_backward(",
+                                          "        grads = {k: np.zeros_like(v) for k, v in params.items()}\n        dx[t], dh, dc = step_backward("),
+            SEQ, "add up their gradients over t"),
+    Mistake("dh_T at every step", seq("dx[t], dh, dc = step_backward(dhs[:, t] + dh, dc, caches[t], grads)",
+                                      "extra = dh_T if (dh_T is not None and t < T - 1) else 0\n        dx[t], dh, dc = step_backward(dhs[:, t] + dh + extra, dc, caches[t], grads)"),
+            SEQ, "You added it at every step"),
+    # ---------------------------------------------------------------- task 3: numerical gradient
+    Mistake("one-sided difference", num("        x[k] = old - h\n        f_minus = f()\n", "        x[k] = old\n        f_minus = f()\n")
+            .replace("(2 * h)", "h"), NUM, "central differences"),
+    Mistake("divides by h", num("(2 * h)", "h"), NUM, "divide by 2h"),
+    Mistake("not put back", num("        x[k] = old\n", ""), NUM, "put x[k] back"),
+    Mistake("nudges a copy", num("    for k in np.ndindex(x.shape):", "    x = x.copy()\n    for k in np.ndindex(x.shape):"),
+            NUM, "nudge x itself"),
+    Mistake("two nested loops", num("    for k in np.ndindex(x.shape):\n", "    for r in range(x.shape[0]):\n      for s in range(x.shape[1]):\n        k = (r, s)\n"),
+            NUM, "np.ndindex"),
+    Mistake("divides by h squared", num("(2 * h)", "(2 * h * h)"), NUM, "times the expected value"),
+    Mistake("sign flipped", num("(f_plus - f_minus)", "(f_minus - f_plus)"), NUM, "sign flipped"),
+    Mistake("one index over x.size", num("    for k in np.ndindex(x.shape):\n", "    for k in range(x.size):\n"),
+            NUM, "np.ndindex"),
+    Mistake("int grad", num("grad = np.zeros(x.shape)", "grad = np.zeros(x.shape, dtype=int)"), NUM, "integers"),
+    # ---------------------------------------------------------------- task 4: CIFG backward
+    Mistake("df from c_prev only", cifg("df = dc * (c_prev - g)", "df = dc * c_prev"), CIFG, "you kept only dc * c_prev"),
+    Mistake("df sign flipped", cifg("df = dc * (c_prev - g)", "df = dc * (g - c_prev)"), CIFG, "sign is flipped"),
+    Mistake("df paths added", cifg("df = dc * (c_prev - g)", "df = dc * (c_prev + g)"), CIFG, "you added the two paths"),
+    Mistake("dg with f", cifg("dg = dc * (1 - f)", "dg = dc * f"), CIFG, "not dc * f"),
+    Mistake("no h path", cifg("    dc = dc + dh * o * (1 - tanh_c ** 2)\n", ""), CIFG, "through h = tanh(c) * o"),
+    Mistake("dc_prev scaled by 1 - f", cifg("dc * f, dparams", "dc * (1 - f), dparams"), CIFG, "not by 1 - f"),
+    Mistake("the LSTM's cache layout", cifg("x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache",
+                                            "x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache"), CIFG, "8 entries"),
+    Mistake("blocks g, f, o", cifg("[df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)]",
+                                   "[dg * (1 - g ** 2), df * f * (1 - f), do * o * (1 - o)]"), CIFG, "f, g, o"),
+    Mistake("dc changed in place", cifg("dc = dc + dh * o * (1 - tanh_c ** 2)", "dc += dh * o * (1 - tanh_c ** 2)"),
+            CIFG, "changed its input `dc`"),
+    Mistake("bias not summed", cifg('"b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)', '"b_ih": da, "b_hh": da'),
+            CIFG, "summed over the batch"),
+]

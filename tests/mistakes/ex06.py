@@ -1,0 +1,383 @@
+"""Natural wrong answers for exercise 6 (clipping, SGD with momentum, Adam, a learning-rate schedule)."""
+from . import Mistake
+
+EXERCISE = "06_training_adding_problem"
+
+CLIP = "check_clip(clip_grad_norm)"
+SGD = "check_sgd_momentum_step(sgd_momentum_step)"
+ADAM = "check_adam_step(adam_step)"
+LR = "check_lr_schedule(lr_at)"
+
+MISTAKES = [
+    # ---------------------------------------------------------------- Task 1: clip
+    Mistake("each array clipped by its own norm", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    for g in grads.values():
+        n = np.sqrt(np.sum(g ** 2))
+        if n > max_norm:
+            g *= max_norm / n
+    return total
+''', CLIP, "clip all gradients together"),
+    Mistake("always rescales", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    for g in grads.values():
+        g *= max_norm / total
+    return total
+''', CLIP, "only scale down"),
+    Mistake("np.clip on the values", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    for g in grads.values():
+        np.clip(g, -max_norm, max_norm, out=g)
+    return total
+''', CLIP, "clip the norm, not each value"),
+    Mistake("returns the norm after clipping", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    if total > max_norm:
+        for g in grads.values():
+            g *= max_norm / total
+    return np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+''', CLIP, "return the norm before clipping"),
+    Mistake("rebinds the dict entries", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    if total > max_norm:
+        for k in grads:
+            grads[k] = grads[k] * (max_norm / total)
+    return total
+''', CLIP, "in place"),
+    Mistake("rebinds the loop variable", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    if total > max_norm:
+        for g in grads.values():
+            g = g * max_norm / total
+    return total
+''', CLIP, "in place"),
+    Mistake("forgets the square root", '''
+def clip_grad_norm(grads, max_norm):
+    total = sum(np.sum(g ** 2) for g in grads.values())
+    if total > max_norm:
+        for g in grads.values():
+            g *= max_norm / total
+    return total
+''', CLIP, "square root"),
+    Mistake("adds the arrays' norms", '''
+def clip_grad_norm(grads, max_norm):
+    total = sum(np.linalg.norm(g) for g in grads.values())
+    if total > max_norm:
+        for g in grads.values():
+            g *= max_norm / total
+    return total
+''', CLIP, "not the sum of the arrays' norms"),
+    Mistake("factor upside down", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    if total > max_norm:
+        for g in grads.values():
+            g *= total / max_norm
+    return total
+''', CLIP, "max_norm / norm"),
+    Mistake("forgets to return", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    if total > max_norm:
+        for g in grads.values():
+            g *= max_norm / total
+''', CLIP, "you returned None"),
+    Mistake("max_norm fixed at 1", '''
+def clip_grad_norm(grads, max_norm):
+    total = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    if total > 1.0:
+        for g in grads.values():
+            g *= 1.0 / total
+    return total
+''', CLIP, "the max_norm you are given"),
+    # ---------------------------------------------------------------- Task 2: SGD with momentum
+    Mistake("plain SGD", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        p -= lr * grads[k]
+''', SGD, "keep a velocity"),
+    Mistake("velocity not stored", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        v = momentum * state["velocity"][k] + grads[k]
+        p -= lr * v
+''', SGD, "keep a velocity"),
+    Mistake("no lr on the velocity", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        v = state["velocity"][k]
+        v *= momentum
+        v += grads[k]
+        p -= v
+''', SGD, "multiply the velocity by lr"),
+    Mistake("climbs the gradient", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        v = state["velocity"][k]
+        v *= momentum
+        v += grads[k]
+        p += lr * v
+''', SGD, "step against the gradient"),
+    Mistake("rebinds params entries", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        state["velocity"][k] = momentum * state["velocity"][k] + grads[k]
+        params[k] = params[k] - lr * state["velocity"][k]
+''', SGD, "in place"),
+    Mistake("rebinds the loop variable", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        v = state["velocity"][k]
+        v *= momentum
+        v += grads[k]
+        p = p - lr * v
+''', SGD, "in place"),
+    Mistake("dampened velocity", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        v = state["velocity"][k]
+        v *= momentum
+        v += (1 - momentum) * grads[k]
+        p -= lr * v
+''', SGD, "without (1 - momentum)"),
+    Mistake("steps with the old velocity", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        v = state["velocity"][k]
+        p -= lr * v
+        v *= momentum
+        v += grads[k]
+''', SGD, "update the velocity first"),
+    Mistake("uses grads as scratch space", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        g = grads[k]
+        g += momentum * state["velocity"][k]
+        state["velocity"][k][...] = g
+        p -= lr * g
+''', SGD, "changed `grads`"),
+    Mistake("hard-coded hyperparameters", '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k, p in params.items():
+        v = state["velocity"][k]
+        v *= 0.9
+        v += grads[k]
+        p -= 0.1 * v
+''', SGD, "you are given"),
+    # ---------------------------------------------------------------- Task 3: Adam
+    Mistake("no bias correction", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        p -= lr * m / (np.sqrt(v) + eps)
+''', ADAM, "1 - beta1**t"),
+    Mistake("moments not stored", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k, p in params.items():
+        m = b1 * state["m"][k] + (1 - b1) * grads[k]
+        v = b2 * state["v"][k] + (1 - b2) * grads[k] ** 2
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+''', ADAM, "keep m and v in the state"),
+    Mistake("betas swapped", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b2, b1 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+''', ADAM, "you swapped them"),
+    Mistake("rebinds params entries", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        state["m"][k] = b1 * state["m"][k] + (1 - b1) * grads[k]
+        state["v"][k] = b2 * state["v"][k] + (1 - b2) * grads[k] ** 2
+        m_hat = state["m"][k] / (1 - b1 ** t)
+        v_hat = state["v"][k] / (1 - b2 ** t)
+        params[k] = params[k] - lr * m_hat / (np.sqrt(v_hat) + eps)
+''', ADAM, "in place"),
+    Mistake("eps inside the square root", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        p -= lr * (m / (1 - b1 ** t)) / np.sqrt(v / (1 - b2 ** t) + eps)
+''', ADAM, "outside the square root"),
+    Mistake("eps subtracted", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) - eps)
+''', ADAM, "add eps"),
+    Mistake("t never increased", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    t = state["t"] + 1
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+''', ADAM, "state['t']"),
+    Mistake("t counted per parameter", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    for k, p in params.items():
+        state["t"] += 1
+        t = state["t"]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+''', ADAM, "once per step"),
+    Mistake("v of the gradient, not its square", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * np.abs(grads[k])
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+''', ADAM, "squared gradient"),
+    Mistake("eps hard-coded", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        p -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + 1e-8)
+''', ADAM, "you are given"),
+    Mistake("bias-corrects the stored moments", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k, p in params.items():
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * grads[k]
+        v *= b2
+        v += (1 - b2) * grads[k] ** 2
+        m /= 1 - b1 ** t
+        v /= 1 - b2 ** t
+        p -= lr * m / (np.sqrt(v) + eps)
+''', ADAM, "m_hat = m /"),
+    # ---------------------------------------------------------------- Task 4: warm-up and cosine schedule
+    Mistake("integer division in the warm-up", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * (step // warmup)
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + np.cos(np.pi * progress))
+''', LR, "integer division"),
+    Mistake("warm-up starts at zero", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * (step - 1) / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + np.cos(np.pi * progress))
+''', LR, "one step"),
+    Mistake("cosine not shifted by the warm-up", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    return base_lr * 0.5 * (1 + np.cos(np.pi * step / total))
+''', LR, "(step - warmup) / (total - warmup)"),
+    Mistake("decay over total, not total - warmup", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    return base_lr * 0.5 * (1 + np.cos(np.pi * (step - warmup) / total))
+''', LR, "(step - warmup) / (total - warmup)"),
+    Mistake("a bare cosine", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * np.cos(np.pi * progress)
+''', LR, "0.5 * (1 + cos"),
+    Mistake("forgets pi", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + np.cos(progress))
+''', LR, "from 0 to pi"),
+    Mistake("a straight line down", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    return base_lr * (1 - (step - warmup) / (total - warmup))
+''', LR, "cosine, not a straight line"),
+    Mistake("warm-up times decay everywhere", '''
+def lr_at(step, base_lr, warmup, total):
+    return base_lr * min(1.0, step / max(warmup, 1)) * 0.5 * (1 + np.cos(np.pi * step / total))
+''', LR, "first differ at step"),
+    Mistake("divides by warmup when it is 0", '''
+def lr_at(step, base_lr, warmup, total):
+    progress = max(0.0, (step - warmup) / (total - warmup))
+    return base_lr * min(1.0, step / warmup) * 0.5 * (1 + np.cos(np.pi * progress))
+''', LR, "no warm-up"),
+    Mistake("warm-up without base_lr", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return step / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + np.cos(np.pi * progress))
+''', LR, "base_lr"),
+    Mistake("decay one step too long", '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) / (total - warmup + 1)
+    return base_lr * 0.5 * (1 + np.cos(np.pi * progress))
+''', LR, "first differ at step"),
+]

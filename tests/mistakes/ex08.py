@@ -1,0 +1,218 @@
+"""Natural wrong answers for exercise 8 (a fused LSTM step and a layer in torch, a grouped timer,
+a peephole step)."""
+from . import Mistake
+
+EXERCISE = "08_pytorch_and_gpu"
+
+STEP = "check_torch_step(lstm_step)"
+LAYER = "check_torch_forward(lstm_forward)"
+TIMER = "check_median_time(median_time)"
+PEEP = "check_peephole_step(peephole_step)"
+
+
+def _step(a="torch.cat([x_t, h_prev], dim=1) @ W.T + b", chunks="z_i, z_f, z, z_o = a.chunk(4, dim=1)",
+          c="torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)",
+          h="torch.tanh(c) * torch.sigmoid(z_o)", pre=""):
+    return f'''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+{pre}    a = {a}
+    {chunks}
+    c = {c}
+    h = {h}
+    return h, c
+'''
+
+
+def _layer(body_loop="h, c = lstm_step(x[t], h, c, W, b)\n        hs.append(h)",
+           zeros="h = c = x.new_zeros((B, H))", W="torch.cat([params['W_ih'], params['W_hh']], dim=1)",
+           b="params['b_ih'] + params['b_hh']", ret="torch.stack(hs), (h, c)", loop="range(T)", hs0="[]"):
+    return f'''
+def lstm_forward(x, params):
+    T, B, _ = x.shape
+    H = params["W_hh"].shape[1]
+    W = {W}
+    b = {b}
+    {zeros}
+    hs = {hs0}
+    for t in {loop}:
+        {body_loop}
+    return {ret}
+'''
+
+
+def _timer(body):
+    return "\ndef median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):\n" + body
+
+
+def _peep(i="torch.sigmoid(z_i + p[0] * c_prev)", f="torch.sigmoid(z_f + p[1] * c_prev)",
+          c="torch.tanh(z) * i + c_prev * f", o="torch.sigmoid(z_o + p[2] * c)", ret="torch.tanh(c) * o, c", pre=""):
+    return f'''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+{pre}    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = {i}
+    f = {f}
+    c = {c}
+    o = {o}
+    return {ret}
+'''
+
+
+MISTAKES = [
+    # ---------------------------------------------------------------- Task 1: fused step
+    Mistake("forget gate on the input", _step(chunks="z_f, z_i, z, z_o = a.chunk(4, dim=1)"), STEP,
+            "multiplies the new input instead of the old memory"),
+    Mistake("lecture's order", _step(chunks="z, z_i, z_f, z_o = a.chunk(4, dim=1)"), STEP, "lecture's order"),
+    Mistake("i, f, o, g", _step(chunks="z_i, z_f, z_o, z = a.chunk(4, dim=1)"), STEP, "as i, f, o, g"),
+    Mistake("sigmoid for g", _step(c="torch.sigmoid(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)"), STEP,
+            "the cell input g uses tanh"),
+    Mistake("no tanh on the memory", _step(h="c * torch.sigmoid(z_o)"), STEP, "tanh(c') times the output gate"),
+    Mistake("forgets the bias", _step(a="torch.cat([x_t, h_prev], dim=1) @ W.T"), STEP, "add the bias b"),
+    Mistake("h_prev first", _step(a="torch.cat([h_prev, x_t], dim=1) @ W.T + b"), STEP, "torch.cat([x_t, h_prev]"),
+    Mistake("no transpose", _step(a="torch.cat([x_t, h_prev], dim=1) @ W + b"), STEP, "transpose"),
+    Mistake("concatenates along the batch", _step(a="torch.cat([x_t, h_prev], dim=0) @ W.T + b"), STEP, "dim=1"),
+    Mistake("numpy's sigmoid", _step(c="torch.tanh(z) * sigmoid(z_i) + c_prev * sigmoid(z_f)",
+                                     pre="    from lstm_course.activations import sigmoid\n"), STEP, "torch.sigmoid"),
+    Mistake("detaches the state", _step(a="torch.cat([x_t, h_prev.detach()], dim=1) @ W.T + b"), STEP,
+            "no gradient reaches `h_prev`"),
+    Mistake("forgets in place", _step(c="c_prev.mul_(torch.sigmoid(z_f)).add_(torch.tanh(z) * torch.sigmoid(z_i))"),
+            STEP, "changed its input `c_prev`"),
+    Mistake("memory through numpy", _step(h="torch.tensor(np.tanh(c.detach().numpy())) * torch.sigmoid(z_o)"), STEP,
+            "the gradient with respect to"),
+    # ---------------------------------------------------------------- Task 2: the layer
+    Mistake("memory not carried", _layer(body_loop="h_t, c_t = lstm_step(x[t], h, c, W, b)\n        hs.append(h_t)",
+                                         ret="torch.stack(hs), (h_t, c_t)"), LAYER, "carry the memory"),
+    Mistake("only b_hh", _layer(b="params['b_hh']"), LAYER, "b = b_ih + b_hh"),
+    Mistake("only b_ih", _layer(b="params['b_ih']"), LAYER, "b = b_ih + b_hh"),
+    Mistake("h_0 kept in hs", _layer(hs0="[h]"), LAYER, "not the starting state h_0"),
+    Mistake("returns a list", _layer(ret="hs, (h, c)"), LAYER, "torch.stack"),
+    Mistake("float64 zeros", _layer(zeros="h = c = torch.zeros(B, H, dtype=torch.float64)"), LAYER,
+            "keep the inputs' dtype"),
+    Mistake("detaches between steps",
+            _layer(body_loop="h, c = lstm_step(x[t], h.detach(), c.detach(), W, b)\n        hs.append(h)"), LAYER,
+            "the gradient with respect to"),
+    Mistake("time reversed", _layer(loop="range(T - 1, -1, -1)"), LAYER, "forwards"),
+    Mistake("stacks W the wrong way", _layer(W="torch.cat([params['W_ih'], params['W_hh']], dim=0)"), LAYER,
+            "torch.cat([W_ih, W_hh], dim=1)"),
+    # ---------------------------------------------------------------- Task 3: grouped timer
+    Mistake("no warm-up", _timer('''
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return float(np.median(times))
+'''), TIMER, "warm up first"),
+    Mistake("group time not divided", _timer('''
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append(clock() - t0)
+    return float(np.median(times))
+'''), TIMER, "divide each group's time by number"),
+    Mistake("every call timed alone", _timer('''
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats * number):
+        t0 = clock()
+        fn()
+        times.append(clock() - t0)
+    return float(np.median(times))
+'''), TIMER, "time each group"),
+    Mistake("divides by repeats", _timer('''
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / repeats)
+    return float(np.median(times))
+'''), TIMER, "not by repeats"),
+    Mistake("the mean", _timer('''
+    for _ in range(warmup):
+        fn()
+    t0 = clock()
+    for _ in range(repeats * number):
+        fn()
+    return (clock() - t0) / (repeats * number)
+'''), TIMER, "total / repeats is the mean"),
+    Mistake("number ignored", _timer('''
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        fn()
+        times.append(clock() - t0)
+    return float(np.median(times))
+'''), TIMER, "call fn number times"),
+    Mistake("time.perf_counter instead of clock", _timer('''
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - t0) / number)
+    return float(np.median(times))
+'''), TIMER, "the clock you are given"),
+    Mistake("upper middle for an even count", _timer('''
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return sorted(times)[len(times) // 2]
+'''), TIMER, "mean of the two middle times"),
+    Mistake("warm-up timed too", _timer('''
+    times = []
+    for _ in range(warmup + repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return float(np.median(times))
+'''), TIMER, "don't time the warm-up calls"),
+    Mistake("the total", _timer('''
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return float(np.sum(times))
+'''), TIMER, "not the total"),
+    # ---------------------------------------------------------------- Task 4: peephole step
+    Mistake("output gate peeks at the old memory", _peep(o="torch.sigmoid(z_o + p[2] * c_prev)"), PEEP,
+            "the output gate looks at the new memory"),
+    Mistake("i and f peepholes swapped", _peep(i="torch.sigmoid(z_i + p[1] * c_prev)",
+                                               f="torch.sigmoid(z_f + p[0] * c_prev)"), PEEP, "swapped them"),
+    Mistake("f and o peepholes swapped", _peep(f="torch.sigmoid(z_f + p[2] * c_prev)",
+                                               o="torch.sigmoid(z_o + p[1] * c)"), PEEP, "p[2] belongs to the output gate"),
+    Mistake("no peephole on the forget gate", _peep(f="torch.sigmoid(z_f)"), PEEP, "the forget gate adds p[1]"),
+    Mistake("no peephole on the output gate", _peep(o="torch.sigmoid(z_o)"), PEEP, "the output gate adds p[2]"),
+    Mistake("no peepholes at all", _peep(i="torch.sigmoid(z_i)", f="torch.sigmoid(z_f)", o="torch.sigmoid(z_o)"),
+            PEEP, "without them"),
+    Mistake("numpy's sigmoid", _peep(o="sigmoid(z_o + p[2] * c)",
+                                     pre="    from lstm_course.activations import sigmoid\n"), PEEP, "torch.sigmoid"),
+    Mistake("peephole term detached", _peep(i="torch.sigmoid(z_i + p[0] * c_prev.detach())",
+                                            f="torch.sigmoid(z_f + p[1] * c_prev.detach())"), PEEP,
+            "the gradient with respect to `c_prev`"),
+    Mistake("memory updated in place", _peep(c="c_prev.mul_(f).add_(torch.tanh(z) * i)"), PEEP,
+            "changed its input `c_prev`"),
+    Mistake("returns (c, h)", _peep(ret="c, torch.tanh(c) * o"), PEEP, "(h, c) in that order"),
+]
