@@ -22,33 +22,53 @@ from .timing import HEADLINE, IMPLS, PASSES
 GOALS = {"forward": 1.3, "forward+backward": 1.5}  # numpy / torch.nn.LSTM on the CPU
 
 
+TABLE_WIDTH = 100  # characters: JupyterLab shows a line this long unwrapped at its default size
+
+
 def _fmt_time(s):
-    return f"{s * 1e3:9.3f} ms" if s >= 1e-3 else f"{s * 1e6:9.1f} us"
+    """A time in 9 characters or fewer: "12.345 ms", "1234.6 ms", "123.4 us"."""
+    if s >= 0.1:
+        return f"{s * 1e3:.1f} ms"
+    return f"{s * 1e3:.3f} ms" if s >= 1e-3 else f"{s * 1e6:.1f} us"
+
+
+def _fmt_rate(x):
+    """Tokens per second in 7 characters or fewer: "132", "31.9k", "1.93M"."""
+    for scale, unit in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if x >= scale:
+            return f"{x / scale:.3g}{unit}"
+    return f"{x:.3g}"
 
 
 def format_table(results):
-    """The results as a text table: one line per size and implementation."""
-    head = f"{'T':>4} {'B':>4} {'H':>5}  {'implementation':<33}"
-    for p in PASSES:
-        head += f"| {p:<16} {'tokens/s':>9} {'/ nn':>6} "
-    lines = [head, "-" * len(head)]
+    """The results as a text table: one line per size and implementation; per pass the
+    median time, tokens per second and the time relative to torch.nn.LSTM on the same
+    device ("/ nn"). At most TABLE_WIDTH characters a line (for six implementations)."""
     sizes = list(dict.fromkeys((r["T"], r["B"], r["H"]) for r in results["rows"]))
     impls = list(dict.fromkeys(r["impl"] for r in results["rows"]))
+    names = {r["impl"]: f"{r['label']} [{r['device']}]" for r in results["rows"]}
+    width = max([len("implementation")] + [len(n) for n in names.values()])
+    group = 9 + 1 + 8 + 1 + 6 - 1   # time, tokens/s, / nn
+    lead = f"{'':>14} {'':<{width}}"
+    top = lead + "".join(f" | {p:^{group}}" for p in PASSES)
+    head = f"{'T':>4} {'B':>4} {'H':>4} {'implementation':<{width}}"
+    head += f" | {'time':>9} {'tok/s':>7} {'/ nn':>6}" * len(PASSES)
+    lines = [top, head, "-" * len(head)]
     for size in sizes:
         for impl in impls:
             first = timing.find_row(results, impl, PASSES[0], size)
             if first is None:
                 continue
-            line = f"{size[0]:>4} {size[1]:>4} {size[2]:>5}  {first['label'] + ' [' + first['device'] + ']':<33}"
+            line = f"{size[0]:>4} {size[1]:>4} {size[2]:>4} {names[impl]:<{width}}"
             if first["status"] != "ok" and first["median_s"] is None:
-                lines.append(line + "| " + first["status"])
+                lines.append(line + " | " + first["status"])
                 continue
             for p in PASSES:
                 row = timing.find_row(results, impl, p, size)
                 ref = "nn_cuda" if row["device"] == "cuda" else "nn_cpu"
                 r = timing.ratio(results, impl, ref, p, size)
-                line += (f"| {_fmt_time(row['median_s']):<16} {row['tokens_per_s']:9.3g} "
-                         f"{('%5.2fx' % r) if r is not None else '     -':>6} ")
+                ratio = f"{r:.2f}x" if r is not None else "-"
+                line += f" | {_fmt_time(row['median_s']):>9} {_fmt_rate(row['tokens_per_s']):>7} {ratio:>6}"
             lines.append(line)
     return "\n".join(lines)
 

@@ -22,6 +22,8 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Rectangle
 
+from .palette import INK, gate_colour
+
 # Families known to hold the Chinese glyphs, in order of preference.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
@@ -32,9 +34,9 @@ _CJK_FILES = ("notosanscjk", "sourcehansans", "wqy-microhei", "wqy-zenhei",
 VALUE_KEYS = ("z", "z_i", "z_f", "z_o", "c", "gate_i", "gate_f", "gate_o",
               "g_z", "written", "kept", "c_new", "h_c", "a")
 
-GATE_COLOUR = "#2a9d8f"
-INK = "#264653"
 NUMBER = "#c0392b"
+MIN_FONTSIZE = 9  # points: 10 px at the explorers' 80 dpi (the smallest text drawn here)
+LABEL_DX = 0.25   # a value label's distance from its arrow (clear of the arrow head)
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +93,12 @@ def _formula(ax, x, y, math, number=None, *, ha="left", va="center", fontsize=9,
     """``math`` (e.g. "$g(z)$") with " = number" after it, as two texts: the formula
     never changes, so matplotlib's mathtext cache keeps redraws fast. With ha="center"
     the "=" sits at x."""
+    if ha == "right" and number is not None:  # the number ends at x, the formula before it
+        t = ax.text(x, y, f" = {number}", ha="right", va=va, fontsize=fontsize, zorder=4,
+                    color=colour)
+        ax.annotate(math, xy=(0, 0.5), xycoords=t, ha="right", va="center",
+                    fontsize=fontsize, color=colour, zorder=4)
+        return t
     ha_math = "right" if (ha == "center" and number is not None) else ha
     t = ax.text(x, y, math, ha=ha_math, va=va, fontsize=fontsize, zorder=4,
                 color=colour if number is not None else INK)
@@ -100,16 +108,19 @@ def _formula(ax, x, y, math, number=None, *, ha="left", va="center", fontsize=9,
     return t
 
 
-def _arrow(ax, p0, p1, label=None, *, side="right", colour=INK, dx=0.15):
-    """An arrow from p0 to p1; label, a (math, number) pair, is written beside it."""
+def _arrow(ax, p0, p1, label=None, *, side="right", colour=INK, dx=LABEL_DX, at=0.5):
+    """An arrow from p0 to p1; label, a (math, number) pair, is written beside it, at the
+    fraction ``at`` of the way."""
     ax.add_patch(FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=12,
                                  lw=1.4, color=colour, shrinkA=0, shrinkB=0, zorder=1))
     if label and label[1] is not None:
-        xm, ym = (p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2
+        xm, ym = p0[0] + at * (p1[0] - p0[0]), p0[1] + at * (p1[1] - p0[1])
         if side == "right":
             _formula(ax, xm + dx, ym, *label)
+        elif side == "left":
+            _formula(ax, xm - dx, ym, *label, ha="right")
         else:  # below
-            _formula(ax, xm, ym - 0.3, *label, ha="center")
+            _formula(ax, min(p0[0], p1[0]) + 0.02, ym - 0.42, *label)  # from the head on
 
 
 def _node(ax, xy, text, r=0.3, *, fontsize=13, face="white"):
@@ -118,14 +129,16 @@ def _node(ax, xy, text, r=0.3, *, fontsize=13, face="white"):
 
 
 def _gate(ax, xy, signal, name_en, name_zh, opening, *, head_dx=0.0):
-    """A gate as a box filled from the bottom as far as it is open (None: bare)."""
+    """A gate as a box filled from the bottom as far as it is open (None: bare), in the
+    gate's colour of ``palette.GATE_COLOURS``."""
+    colour = gate_colour(signal)
     w, h = 1.3, 0.8
     x0, y0 = xy[0] - w / 2, xy[1] - h / 2
     if opening is not None:  # the water level: 0 closed, 1 fully open
         ax.add_patch(Rectangle((x0, y0), w, h * min(max(opening, 0.0), 1.0),
-                               facecolor=GATE_COLOUR, alpha=0.55, lw=0, zorder=2))
+                               facecolor=colour, alpha=0.55, lw=0, zorder=2))
     ax.add_patch(FancyBboxPatch((x0, y0), w, h, boxstyle="round,pad=0.02,rounding_size=0.12",
-                                facecolor="none", edgecolor=GATE_COLOUR, lw=2, zorder=3))
+                                facecolor="none", edgecolor=colour, lw=2, zorder=3))
     head = f"$f(z_{signal.split('_')[1]})$"
     ax.text(xy[0], xy[1], "f", ha="center", va="center", fontsize=13, style="italic",
             color=INK, zorder=4)
@@ -133,13 +146,13 @@ def _gate(ax, xy, signal, name_en, name_zh, opening, *, head_dx=0.0):
     _formula(ax, xy[0] + head_dx, y0 + h + 0.3, head,
              None if opening is None else _fmt(opening),
              ha="center" if head_dx == 0 else "left", fontsize=9.5)
-    yl = y0 - 0.1
-    ax.text(xy[0], yl, name_en, ha="center", va="top", fontsize=9, color=GATE_COLOUR,
+    yl = y0 - 0.17
+    ax.text(xy[0], yl, name_en, ha="center", va="top", fontsize=9, color=colour,
             weight="bold")
     font = cjk_font()
     if font is not None:
-        ax.text(xy[0], yl - 0.34, name_zh, ha="center", va="top", fontsize=9,
-                color=GATE_COLOUR, fontproperties=font)
+        ax.text(xy[0], yl - 0.38, name_zh, ha="center", va="top", fontsize=9,
+                color=colour, fontproperties=font)
 
 
 # --- the cell ---------------------------------------------------------------------------
@@ -177,16 +190,17 @@ def draw_cell(values=None, *, ax=None, g_name="tanh", h_name="tanh", title=None)
     ax.text(X, 0.15, "z", ha="center", va="center", fontsize=14, style="italic", color=INK)
     _arrow(ax, (X, 0.45), (X, 1.35), num("z", "$z$"))
     _node(ax, (X, 1.8), "g", r=0.45)
-    ax.text(X - 0.6, 1.8, g_name, ha="right", va="center", fontsize=8.5, color="grey")
+    ax.text(X - 0.6, 1.8, g_name, ha="right", va="center", fontsize=MIN_FONTSIZE, color="grey")
     _arrow(ax, (X, 2.25), (X, 3.3), num("g_z", "$g(z)$"))
     _node(ax, (X, 3.6), "×")
     _gate(ax, (2.0, 3.6), "z_i", "input gate", "输入门", v and v["gate_i"])
     ax.text(0.0, 3.6, "$z_i$", ha="left", va="center", fontsize=13, color=INK)
-    _arrow(ax, (0.5, 3.6), (1.35, 3.6))
+    _arrow(ax, (0.65, 3.6), (1.35, 3.6))
     _arrow(ax, (2.65, 3.6), (X - 0.3, 3.6))
 
     # written + kept -> the new memory c'
-    _arrow(ax, (X, 3.9), (X, 5.3), num("written", "$g(z)\\,f(z_i)$"))
+    _arrow(ax, (X, 3.9), (X, 5.3), num("written", "$g(z)\\,f(z_i)$"), side="left",
+           at=0.68)  # above the input gate's opening
     _node(ax, (X, 5.6), "+")
     _arrow(ax, (X, 5.9), (X, 6.85), num("c_new", "$c'$"))
     ax.add_patch(FancyBboxPatch((X - 1.2, 6.85), 2.4, 1.1,
@@ -216,12 +230,12 @@ def draw_cell(values=None, *, ax=None, g_name="tanh", h_name="tanh", title=None)
     # c' -> h(c') -> x output gate -> a
     _arrow(ax, (X, 7.95), (X, 8.95))
     _node(ax, (X, 9.4), "h", r=0.45)
-    ax.text(X - 0.6, 9.4, h_name, ha="right", va="center", fontsize=8.5, color="grey")
+    ax.text(X - 0.6, 9.4, h_name, ha="right", va="center", fontsize=MIN_FONTSIZE, color="grey")
     _arrow(ax, (X, 9.85), (X, 10.7), num("h_c", "$h(c')$"))
     _node(ax, (X, 11.0), "×")
     _gate(ax, (2.0, 11.0), "z_o", "output gate", "输出门", v and v["gate_o"])
     ax.text(0.0, 11.0, "$z_o$", ha="left", va="center", fontsize=13, color=INK)
-    _arrow(ax, (0.5, 11.0), (1.35, 11.0))
+    _arrow(ax, (0.65, 11.0), (1.35, 11.0))
     _arrow(ax, (2.65, 11.0), (X - 0.3, 11.0))
     _arrow(ax, (X, 11.3), (X, 12.45), num("a", "$a$"))
     ax.text(X, 12.75, "a", ha="center", va="center", fontsize=14, style="italic", color=INK)

@@ -20,7 +20,9 @@ order, stated once here and used everywhere:
 ``forward``/``backward`` do the same over a sequence, arranged for speed: the
 input projection for all steps in one matmul, one matmul per step for all four
 gates, preallocated buffers (nothing allocated inside the time loop), and the
-weight gradients as one matmul over all steps. Tests prove both agree.
+weight gradients as one matmul over all steps. Its activations are the plain ones,
+np.tanh and the sigmoid 1 / (1 + exp(-z)), so float32 keeps its relative precision near
+0 (tests/test_lstm_fast_path.py). Tests prove both agree.
 """
 import numpy as np
 
@@ -42,11 +44,12 @@ def step_forward(x_t, h_prev, c_prev, params):
     H = check_params(params, D)
     check_shape("h_prev", h_prev, (B, H), "BH")
     check_shape("c_prev", c_prev, (B, H), "BH")
-    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
-    i = sigmoid(a[:, 0:H])           # input gate opening     (B, H)
-    f = sigmoid(a[:, H:2 * H])       # forget gate opening    (B, H)
-    g = np.tanh(a[:, 2 * H:3 * H])   # cell input g(z)        (B, H)
-    o = sigmoid(a[:, 3 * H:4 * H])   # output gate opening    (B, H)
+    # the pre-activations [z_i | z_f | z | z_o], (B, 4H)
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(pre[:, 0:H])           # input gate opening     (B, H)
+    f = sigmoid(pre[:, H:2 * H])       # forget gate opening    (B, H)
+    g = np.tanh(pre[:, 2 * H:3 * H])   # cell input g(z)        (B, H)
+    o = sigmoid(pre[:, 3 * H:4 * H])   # output gate opening    (B, H)
     c = g * i + c_prev * f           # c' = g(z) f(z_i) + c f(z_f)
     tanh_c = np.tanh(c)
     h = tanh_c * o                   # a = h(c') f(z_o)
@@ -69,27 +72,21 @@ def step_backward(dh, dc, cache):
     do = dh * tanh_c
     dc = dc + dh * o * tanh_grad_from_output(tanh_c)  # c reaches the loss through h too
     di, df, dg, dc_prev = dc * g, dc * c_prev, dc * i, dc * f
-    da = np.concatenate([di * sigmoid_grad_from_output(i), df * sigmoid_grad_from_output(f),
-                         dg * tanh_grad_from_output(g), do * sigmoid_grad_from_output(o)], axis=1)
-    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev,
-               "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
-    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+    # d(loss)/d(pre-activations), (B, 4H)
+    dpre = np.concatenate([di * sigmoid_grad_from_output(i), df * sigmoid_grad_from_output(f),
+                           dg * tanh_grad_from_output(g), do * sigmoid_grad_from_output(o)], axis=1)
+    dparams = {"W_ih": dpre.T @ x_t, "W_hh": dpre.T @ h_prev,
+               "b_ih": dpre.sum(axis=0), "b_hh": dpre.sum(axis=0)}
+    return dpre @ params["W_ih"], dpre @ params["W_hh"], dc_prev, dparams
 
 
 # --------------------------------------------------------------------------- a sequence
-def _sigmoid_of_negated(a):
-    """In place: a <- 1 / (1 + exp(a)), i.e. the sigmoid of -a."""
-    np.exp(a, out=a)
-    a += 1
-    np.divide(1, a, out=a)
-
-
-def _tanh(c, out):
-    """out <- tanh(c) = 2 sigmoid(2c) - 1, through the vectorised exp."""
-    np.multiply(c, -2, out=out)
-    _sigmoid_of_negated(out)
-    out *= 2
-    out -= 1
+def _sigmoid_inplace(v):
+    """In place: v <- sigmoid(v) = 1 / (1 + exp(-v))."""
+    np.negative(v, out=v)
+    np.exp(v, out=v)
+    v += 1
+    np.reciprocal(v, out=v)
 
 
 def _check_state(name, value, B, H, default_dtype):
@@ -111,7 +108,16 @@ def forward(x, params, h0=None, c0=None):
     Returns (hs, (h_T, c_T), cache):
     - hs: the outputs h_1..h_T, of shape (T, B, H).
     - h_T, c_T: the last output and memory, of shape (B, H).
-    - cache: what ``backward`` needs (a dict; see the code for its arrays).
+    - cache: what ``backward`` needs, a dict of arrays (all of the computing dtype):
+        "x"       the inputs as given, (T, B, D);
+        "params"  the four weight arrays, converted to the computing dtype;
+        "hs"      (T+1, B, H): hs[0] = h0, hs[t] = h_t;
+        "cs"      (T+1, B, H): cs[0] = c0, cs[t] = c_t;
+        "gates"   (T, B, 4H): gates[t-1] holds step t's gate openings i, f, g, o (blocks of
+                  H columns in that order: sigmoid, sigmoid, tanh, sigmoid). The buffer first
+                  holds the pre-activations; each step overwrites its own block with the
+                  openings, in place, so the pre-activations themselves are not kept;
+        "tanh_cs" (T, B, H): tanh_cs[t-1] = tanh(c_t).
     The dtype is numpy's promotion of the inputs (float32 in, float32 out).
     """
     x = as_array("x", x)
@@ -123,15 +129,10 @@ def forward(x, params, h0=None, c0=None):
     dtype = float_dtype(x, h0, c0, *params.values())
     W_ih, W_hh, b_ih, b_hh = (np.asarray(params[k], dtype=dtype) for k in ("W_ih", "W_hh", "b_ih", "b_hh"))
 
-    # Speed: numpy's exp is vectorised where its tanh is not, so every gate is
-    # computed as a sigmoid, 1 / (1 + exp(-a)), and g as tanh(a) = 2 sigmoid(2a) - 1.
-    # The factors -1 and -2 are folded into the weights once, outside the loop.
-    scale = np.full(4 * H, -1.0, dtype=dtype)
-    scale[2 * H:3 * H] = -2.0
-    W_hh_T = np.ascontiguousarray((W_hh * scale[:, None]).T)                     # (H, 4H)
-    gates = (x.reshape(T * B, D).astype(dtype, copy=False) @ (W_ih * scale[:, None]).T
-             ).reshape(T, B, 4 * H)                                            # (T, B, 4H)
-    gates += (b_ih + b_hh) * scale
+    # The input's part of every pre-activation, for all steps in one matmul, plus both biases.
+    gates = (x.reshape(T * B, D).astype(dtype, copy=False) @ W_ih.T).reshape(T, B, 4 * H)
+    gates += b_ih + b_hh
+    W_hh_T = np.ascontiguousarray(W_hh.T)          # (H, 4H), so each step is h @ W_hh_T
 
     hs = np.empty((T + 1, B, H), dtype=dtype)      # hs[0] = h0, hs[t+1] = h_t
     cs = np.empty((T + 1, B, H), dtype=dtype)      # cs[0] = c0, cs[t+1] = c_t
@@ -139,19 +140,22 @@ def forward(x, params, h0=None, c0=None):
     hs[0], cs[0] = h0, c0
     rec = np.empty((B, 4 * H), dtype=dtype)        # the recurrent term, reused each step
     tmp = np.empty((B, H), dtype=dtype)
-    with np.errstate(over="ignore", under="ignore"):  # exp(+-large): inf -> 0, 0 -> 1: fine
+    g_tanh = np.empty((B, H), dtype=dtype)
+    # In the sigmoid, exp(-z) overflows to inf for very negative z (giving 1 / inf = 0)
+    # and underflows to 0 for large z (giving 1): both the right limits.
+    with np.errstate(over="ignore", under="ignore"):
         for t in range(T):
-            a = gates[t]                            # (B, 4H), scaled pre-activation
+            pre = gates[t]                          # (B, 4H): [z_i | z_f | z | z_o], input part
             np.matmul(hs[t], W_hh_T, out=rec)
-            a += rec
-            _sigmoid_of_negated(a)                  # now a holds i, f, (g+1)/2, o
-            i, f, g, o = a[:, :H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:]
-            g *= 2
-            g -= 1                                  # g = tanh(z)
+            pre += rec                              # + W_hh h_{t-1}: the full pre-activation
+            i, f, g, o = pre[:, :H], pre[:, H:2 * H], pre[:, 2 * H:3 * H], pre[:, 3 * H:]
+            np.tanh(g, out=g_tanh)                  # g = tanh(z), set aside while the sigmoid
+            _sigmoid_inplace(pre)                   # runs over the whole contiguous block (faster
+            g[...] = g_tanh                         # than over the i, f and o slices), then back
             np.multiply(g, i, out=cs[t + 1])
             np.multiply(cs[t], f, out=tmp)
             cs[t + 1] += tmp                        # c' = g(z) f(z_i) + c f(z_f)
-            _tanh(cs[t + 1], out=tanh_cs[t])
+            np.tanh(cs[t + 1], out=tanh_cs[t])
             np.multiply(tanh_cs[t], o, out=hs[t + 1])  # a = h(c') f(z_o)
 
     cache = {"x": x, "params": {"W_ih": W_ih, "W_hh": W_hh, "b_ih": b_ih, "b_hh": b_hh},
@@ -185,35 +189,35 @@ def backward(dhs, cache, dh_T=None, dc_T=None):
 
     # Each step works on its own (B, 4H) block while it is in the cache: on a
     # machine with slow memory, that beats precomputing local derivatives for
-    # all steps at once. dgates[t] ends up holding d(loss)/d(pre-activation).
-    dgates = np.empty((T, B, 4 * H), dtype=dtype)
+    # all steps at once. dpres[t] ends up holding d(loss)/d(pre-activations) of step t+1.
+    dpres = np.empty((T, B, 4 * H), dtype=dtype)
     dh = np.empty((B, H), dtype=dtype)
     tmp = np.empty((B, H), dtype=dtype)
     W_hh = p["W_hh"]
     for t in range(T - 1, -1, -1):
-        a, d, tanh_c = gates[t], dgates[t], tanh_cs[t]
-        i, f, g, o = (a[:, k * H:(k + 1) * H] for k in range(4))
-        di, df, dg, do = (d[:, k * H:(k + 1) * H] for k in range(4))
+        openings, dpre, tanh_c = gates[t], dpres[t], tanh_cs[t]
+        i, f, g, o = (openings[:, k * H:(k + 1) * H] for k in range(4))
+        dpre_i, dpre_f, dpre_g, dpre_o = (dpre[:, k * H:(k + 1) * H] for k in range(4))
         np.add(dhs[t], dh_next, out=dh)             # from the output and from step t+1
         np.multiply(tanh_c, tanh_c, out=tmp)        # c_t reaches the loss via h_t too:
         np.subtract(1, tmp, out=tmp)                #   dc += dh * o * (1 - tanh(c)^2)
         tmp *= o
         tmp *= dh
         dc += tmp
-        np.subtract(1, a, out=d)                    # sigmoid' = s (1 - s), all blocks ...
-        d *= a
-        np.multiply(g, g, out=dg)                   # ... but tanh' = 1 - g^2 for g
-        np.subtract(1, dg, out=dg)
-        di *= g                                     # times what each gate multiplied:
-        df *= cs[t]                                 #   i*g, f*c_{t-1}, g*i, o*tanh(c)
-        dg *= i
-        do *= tanh_c
-        d.reshape(B, 4, H)[:, :3] *= dc[:, None, :]  # i, f, g act through c ...
-        do *= dh                                    # ... o through h
+        np.subtract(1, openings, out=dpre)          # sigmoid' = s (1 - s), all blocks ...
+        dpre *= openings
+        np.multiply(g, g, out=dpre_g)               # ... but tanh' = 1 - g^2 for g
+        np.subtract(1, dpre_g, out=dpre_g)
+        dpre_i *= g                                 # times what each opening multiplied:
+        dpre_f *= cs[t]                             #   i*g, f*c_{t-1}, g*i, o*tanh(c)
+        dpre_g *= i
+        dpre_o *= tanh_c
+        dpre.reshape(B, 4, H)[:, :3] *= dc[:, None, :]  # i, f, g act through c ...
+        dpre_o *= dh                                # ... o through h
         dc *= f                                     # the additive path: dc_{t-1} = dc_t * f_t
-        np.matmul(d, W_hh, out=dh_next)             # dh_{t-1} from the recurrent input
+        np.matmul(dpre, W_hh, out=dh_next)          # dh_{t-1} from the recurrent input
 
-    flat = dgates.reshape(T * B, 4 * H)
+    flat = dpres.reshape(T * B, 4 * H)
     db = flat.sum(axis=0)
     dparams = {"W_ih": flat.T @ x.reshape(T * B, D).astype(dtype, copy=False),
                "W_hh": flat.T @ hs[:-1].reshape(T * B, H),

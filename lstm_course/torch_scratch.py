@@ -54,8 +54,8 @@ def step(x_proj_t, h_prev, c_prev, W_hh, b_hh):
     Inputs: x_proj_t = x_t W_ih^T + b_ih (B, 4H); h_prev, c_prev (B, H);
     W_hh (4H, H); b_hh (4H,). Returns (h, c), each (B, H).
     """
-    a = x_proj_t + h_prev @ W_hh.T + b_hh        # (B, 4H): [z_i, z_f, z, z_o]
-    z_i, z_f, z, z_o = a.chunk(4, dim=1)         # PyTorch's order i, f, g, o
+    pre = x_proj_t + h_prev @ W_hh.T + b_hh      # (B, 4H): [z_i, z_f, z, z_o]
+    z_i, z_f, z, z_o = pre.chunk(4, dim=1)       # PyTorch's order i, f, g, o
     c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)   # c' = g(z) f(z_i) + c f(z_f)
     h = torch.tanh(c) * torch.sigmoid(z_o)                                 # a = h(c') f(z_o)
     return h, c

@@ -44,13 +44,32 @@ def progress_bar(total, enabled, desc, unit):
     return tqdm(total=total, desc=desc, unit=unit, leave=True, mininterval=0.5)
 
 
-def finish(bar, message):
+def finish(bar, message, *, ok=None, note=None):
     """End of every training loop: close the progress bar; a run stopped by a NaN or an
-    exploding loss warns (RuntimeWarning) at the caller of the loop, never silently."""
+    exploding loss warns (RuntimeWarning) at the caller of the loop, never silently.
+
+    The bar's colour in Jupyter says how the run ended, not how far it got: green when
+    ``ok`` (default: no message, i.e. it did not diverge), red when not. Left alone,
+    tqdm's notebook bar turns red whenever it closes before its total (a run that
+    stopped early because it solved the task) and green whenever it reaches it (a run
+    that spent its budget without solving). ``note`` ("solved", ...) is added after
+    the bar's numbers, so a terminal says it in words.
+    """
     if bar is not None:
+        ok = not message if ok is None else bool(ok)
+        if note:
+            bar.set_postfix_str(f"{bar.postfix}, {note}" if bar.postfix else note, refresh=False)
         bar.close()
+        bar_colour(bar, ok)
     if message:
         warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
+def bar_colour(bar, ok):
+    """Set a closed tqdm notebook bar green (ok) or red (not ok); a text bar has no colour."""
+    container = getattr(bar, "container", None)    # tqdm.notebook: HBox(label, bar, numbers)
+    if container is not None:
+        container.children[1].bar_style = "success" if ok else "danger"
 
 
 def train_step(params, grads, opt_state, *, lr, clip):
@@ -136,7 +155,8 @@ def train_adding(*, length=100, hidden_size=32, batch_size=32, lr=1e-2, clip=1.0
             stopped = "seconds"
             break
     seconds = time.perf_counter() - start
-    finish(bar, message)
+    note = "diverged" if stopped == "diverged" else "solved" if solved_at is not None else "not solved"
+    finish(bar, message, ok=note == "solved", note=note)
     return {"model": model, "solved": solved_at is not None, "solved_at": solved_at,
             "sequences": seen, "seconds": seconds, "stopped": stopped, "message": message,
             "history": history, "train_abs_errors": abs_errors[:seen], "config": config}

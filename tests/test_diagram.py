@@ -21,9 +21,16 @@ def texts(fig):
 
 
 def formulas(fig):
-    """{formula: " = number"} for every number written after a formula on the drawing."""
-    return {t.xycoords.get_text(): t.get_text() for ax in fig.axes for t in ax.texts
-            if isinstance(t, Annotation)}
+    """{formula: " = number"} for every number written after a formula on the drawing
+    (one of the pair is placed beside the other: the number after the formula, or, for a
+    label left of its arrow, the formula before the number)."""
+    pairs = {}
+    for ax in fig.axes:
+        for t in ax.texts:
+            if isinstance(t, Annotation):
+                first, second = (t.xycoords, t) if t.get_text().startswith(" = ") else (t, t.xycoords)
+                pairs[first.get_text()] = second.get_text()
+    return pairs
 
 
 def draw_quietly(**kwargs):

@@ -9,8 +9,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from ..activations import sigmoid
+from ..palette import MEMORY, OUTPUT, gate_colour
 
-GATE_COLOURS = {"gate_i": "tab:green", "gate_f": "tab:orange", "gate_o": "tab:purple"}
+GATE_COLOURS = {key: gate_colour(key) for key in ("gate_i", "gate_f", "gate_o")}
+SMALL = 9  # points: the smallest text, 10 px at the sequence explorer's 80 dpi
 GATE_LABELS = {"gate_i": "input gate f(z_i)", "gate_f": "forget gate f(z_f)",
                "gate_o": "output gate f(z_o)"}
 TRACE_KEYS = ("gate_i", "gate_f", "gate_o", "c_before", "c_after", "a")
@@ -142,34 +144,36 @@ def plot_machine_trace(trace, ax=None):
             ax_g.step(steps, trace[key], where="mid", color=colour, lw=2, alpha=0.8, label=GATE_LABELS[key])
         ax_g.set_ylim(-0.08, 1.08)
         ax_g.set_ylabel("gate opening")
-        ax_g.legend(fontsize=8, loc="upper right")
+        ax_g.legend(fontsize=SMALL, loc="upper right")
     else:
-        # Two panels: gates as a strip of coloured boxes (white closed, dark open),
-        # one row per gate, with the opening written in when there is room.
+        # Two panels: gates as a strip of grey boxes (white closed, dark open), one row
+        # per gate named in its colour, with the opening written in when there is room.
         openings = np.array([trace[k] for k in GATE_COLOURS], dtype=np.float64)   # (3, T)
-        ax_g.imshow(openings, aspect="auto", cmap="Greens", vmin=0, vmax=1,
+        ax_g.imshow(openings, aspect="auto", cmap="Greys", vmin=0, vmax=1.15,
                     extent=(0.5, T + 0.5, 2.5, -0.5), interpolation="nearest")
         ax_g.set_yticks(range(3))
-        ax_g.set_yticklabels([GATE_LABELS[k] for k in GATE_COLOURS], fontsize=8)
+        ax_g.set_yticklabels([GATE_LABELS[k] for k in GATE_COLOURS], fontsize=SMALL)
+        for label, key in zip(ax_g.get_yticklabels(), GATE_COLOURS):
+            label.set_color(GATE_COLOURS[key])
         if T <= 16:
             for row, key in enumerate(GATE_COLOURS):
                 for t, v in zip(steps, trace[key]):
-                    ax_g.text(t, row, f"{v:.2g}", ha="center", va="center", fontsize=7,
+                    ax_g.text(t, row, f"{v:.2g}", ha="center", va="center", fontsize=SMALL,
                               color="white" if v > 0.5 else "black")
-        ax_g.set_title("gate openings (1 open, 0 closed)", fontsize=9, loc="left")
+        ax_g.set_title("gate openings (1 open, 0 closed)", fontsize=SMALL, loc="left")
     # Memory before/after each step and the output.
     ax_v.plot(steps, trace["c_before"], "s--", color="tab:grey", label="memory before, c")
-    ax_v.plot(steps, trace["c_after"], "o-", color="tab:blue", lw=2, label="memory after, c'")
-    ax_v.bar(steps, trace["a"], width=0.35, color="tab:red", alpha=0.7, label="output a")
+    ax_v.plot(steps, trace["c_after"], "o-", color=MEMORY, lw=2, label="memory after, c'")
+    ax_v.bar(steps, trace["a"], width=0.35, color=OUTPUT, alpha=0.85, label="output a")
     ax_v.set_xticks(steps)
     if all(k in trace for k in ("x1", "x2", "x3")):
         # Show each step's inputs (x1, x2, x3) under its number.
         ax_v.set_xticklabels([f"{t}\n({_fmt(a)},{_fmt(b)},{_fmt(c)})" for t, a, b, c
-                              in zip(steps, trace["x1"], trace["x2"], trace["x3"])], fontsize=8)
+                              in zip(steps, trace["x1"], trace["x2"], trace["x3"])], fontsize=SMALL)
         ax_v.set_xlabel("time step (x1, x2, x3)")
     else:
         ax_v.set_xlabel("time step")
     ax_v.set_ylabel("value")
-    ax_v.legend(fontsize=8, loc="upper left")
+    ax_v.legend(fontsize=SMALL, loc="upper left")
     fig.tight_layout()
     return fig

@@ -10,6 +10,8 @@ is where the CPU lines have climbed above it.
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ..palette import GATE_COLOURS
+
 STYLE = {  # impl: (colour, marker); GPU lines are dashed
     "numpy": ("tab:blue", "o"),
     "scratch_cpu": ("tab:orange", "s"),
@@ -112,16 +114,16 @@ def plot_gate_layout(ax=None):
         fig, ax = plt.subplots(figsize=(8, 3.6))
     else:
         fig = ax.figure
-    colours = ("tab:blue", "tab:orange", "tab:green", "tab:red")
     for k, (name, gate, block) in enumerate(LAYOUT):
+        colour = GATE_COLOURS[TORCH_BLOCKS[block]]   # the same colour as in every lesson
         y_left, y_right = 3 - k, 3 - block
-        ax.add_patch(plt.Rectangle((0, y_left + 0.1), 2.2, 0.8, color=colours[k], alpha=0.35))
+        ax.add_patch(plt.Rectangle((0, y_left + 0.1), 2.2, 0.8, color=colour, alpha=0.35))
         ax.text(1.1, y_left + 0.5, f"{name}  ({gate})", ha="center", va="center", fontsize=9)
-        ax.add_patch(plt.Rectangle((4.2, y_right + 0.1), 2.6, 0.8, color=colours[k], alpha=0.35))
+        ax.add_patch(plt.Rectangle((4.2, y_right + 0.1), 2.6, 0.8, color=colour, alpha=0.35))
         ax.text(5.5, y_right + 0.5, f"block {block}: {TORCH_BLOCKS[block]},  rows {ROWS[block]}",
                 ha="center", va="center", fontsize=9)
         ax.annotate("", xy=(4.15, y_right + 0.5), xytext=(2.25, y_left + 0.5),
-                    arrowprops={"arrowstyle": "->", "color": colours[k]})
+                    arrowprops={"arrowstyle": "->", "color": colour})
     ax.text(1.1, 4.2, "the lecture", ha="center", fontsize=10, weight="bold")
     ax.text(5.5, 4.2, "PyTorch / cuDNN (and lstm_course)", ha="center", fontsize=10, weight="bold")
     ax.text(3.4, -0.45, "pre-activation = W_ih x + b_ih + W_hh h + b_hh: two biases, one sum",

@@ -56,9 +56,12 @@ def draw_backward_paths(steps=3, *, ax=None):
                 _arrow(ax, (b[0], y - 0.15), (a[0], y - 0.15), GRADIENT_COLOUR,
                        r"$\times\,(1-h^2)$ then $W_{hh}^{\top}$", offset=-0.3)
             else:
-                _arrow(ax, a, b, FORWARD_COLOUR, r"$\times f_t\;+\;g\,i$", offset=0.28)
+                # c_s = f_s c_{s-1} + i_s g_s: the step into c_s multiplies by f_s, so the
+                # gradient back from c_s to c_{s-1} is scaled by f_s of the later step
+                _arrow(ax, a, b, FORWARD_COLOUR, rf"$\times f_{{{name}}}\;+\;i_{{{name}}}\,g_{{{name}}}$",
+                       offset=0.28)
                 _arrow(ax, (b[0], y - 0.15), (a[0], y - 0.15), GRADIENT_COLOUR,
-                       r"$\times f_t$ only", offset=-0.3)
+                       rf"$\times f_{{{name}}}$ only", offset=-0.3)
     ax.text(-0.7, 3.75, "plain RNN: the gradient meets a matrix and a squash every step",
             fontsize=11, ha="left")
     ax.text(-0.7, 1.55, "LSTM memory: the gradient is only scaled by the forget gate",

@@ -10,12 +10,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
+from ..palette import GATE_COLOURS, GATE_NAMES, SIGNALS
 from ..params import check_params
 
-BLOCKS = (("i", "z_i", "input gate", "#2e86c1"),
-          ("f", "z_f", "forget gate", "#28b463"),
-          ("g", "z", "cell input", "#af7ac5"),
-          ("o", "z_o", "output gate", "#e67e22"))
+# (block, the lecture's signal, name, colour), in PyTorch's row order i, f, g, o
+BLOCKS = tuple((k, SIGNALS[k], GATE_NAMES[k], GATE_COLOURS[k]) for k in "ifgo")
 
 
 def draw_gate_blocks(params, *, ax=None):

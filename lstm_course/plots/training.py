@@ -10,12 +10,22 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..adding import PLATEAU_MSE
 from ..diagram import cjk_font
+from ..palette import GATE_COLOURS
 
 
 def _bilingual(english, chinese):
     """(label, font): the Chinese term is added only when a CJK font is installed."""
     font = cjk_font()
     return (f"{english} ({chinese})", font) if font is not None else (english, None)
+
+
+def legend_outside(ax, where="above", ncol=2):
+    """A legend outside the axes, so it never covers a line: "above" (in a row or two over
+    the plot; for axes without a title) or "right" (beside the plot)."""
+    if where == "above":
+        return ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncol=ncol, fontsize=8,
+                         frameon=False, borderaxespad=0)
+    return ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, borderaxespad=0)
 
 
 def _axes(ax, figsize):
@@ -36,7 +46,7 @@ def plot_adding_sequence(x, marks, target, *, ax=None):
     ax.set_xlabel("time step")
     ax.set_title(f"X1 = {x[marks[0], 0]:.3f}, X2 = {x[marks[1], 0]:.3f}: "
                  f"target 0.5 + (X1 + X2)/4 = {float(np.ravel(target)[0]):.3f}", fontsize=10)
-    ax.legend(loc="lower right", fontsize=8)
+    legend_outside(ax, "right")
     fig.tight_layout()
     return fig
 
@@ -65,7 +75,7 @@ def plot_adding_losses(runs, *, ax=None, smooth=20):
     ax.set_yscale("log")
     ax.set_xlabel("training sequences seen")
     ax.set_ylabel("mean squared error (running mean)")
-    ax.legend(loc="lower right", fontsize=8)
+    legend_outside(ax, "above")
     fig.tight_layout()
     return fig
 
@@ -83,7 +93,7 @@ def plot_gradient_reach(curves, *, ax=None):
     ax.set_yscale("log")
     ax.set_xlabel("input step t")
     ax.set_ylabel("|dy/dx_t| relative to the last step")
-    ax.legend(fontsize=8)
+    legend_outside(ax, "above")
     fig.tight_layout()
     return fig
 
@@ -107,18 +117,18 @@ def plot_gates_over_sequence(x, gates, cs, marks, *, units, axes=None):
     axes[0].plot(steps, x[:, 0], color="tab:blue", lw=1, label="value")
     axes[0].bar(marks, x[marks, 0], color="tab:red", width=1.5, label="marked values X1, X2")
     axes[0].set_ylabel("input")
-    axes[0].legend(loc="upper right", fontsize=8)
+    legend_outside(axes[0], "above")
     for ax, block, (name, font) in ((axes[1], 0, _bilingual("input gate i", "输入门")),
                                     (axes[2], 1, _bilingual("forget gate f", "遗忘门"))):
         image = ax.imshow(gates[:, block * H:(block + 1) * H].T, aspect="auto", cmap="viridis",
                           vmin=0, vmax=1, interpolation="nearest", extent=(-0.5, T - 0.5, H - 0.5, -0.5))
-        ax.set_ylabel(f"{name}\ncell", fontproperties=font)
+        ax.set_ylabel(f"{name}\ncell", fontproperties=font, color=GATE_COLOURS["ifgo"[block]])
     fig.colorbar(image, ax=list(axes), shrink=0.4, pad=0.01, label="gate opening")
     for u in units:
         axes[3].plot(steps, cs[:, u], label=f"cell {u}")
     label, font = _bilingual("memory c", "记忆")
     axes[3].set_ylabel(label, fontproperties=font)
-    axes[3].legend(loc="upper right", fontsize=8)
+    legend_outside(axes[3], "right")
     for ax in axes:
         for m in marks:
             ax.axvline(m, color="tab:red", ls=":", lw=1)
@@ -139,6 +149,6 @@ def plot_char_losses(history, unigram_loss, uniform_loss, *, ax=None, smooth=20)
     ax.axhline(uniform_loss, color="grey", ls=":", label=f"uniform guess ln V = {uniform_loss:.3f}")
     ax.set_xlabel("training step")
     ax.set_ylabel("cross-entropy (nats per character)")
-    ax.legend(fontsize=8)
+    legend_outside(ax, "above")
     fig.tight_layout()
     return fig

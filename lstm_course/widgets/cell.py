@@ -73,7 +73,7 @@ class CellExplorer(Explorer):
         controls = widgets.VBox([*self.sliders.values(), *self.activations.values(),
                                  widgets.HBox([widgets.Label("presets:"), *self.presets.values()]),
                                  self.readout])
-        self.children = [widgets.HBox([controls, self.image])]
+        self.children = [widgets.HBox([controls, self.image], layout=widgets.Layout(flex_flow="row wrap"))]
         self.add_class("lstm-cell-explorer")
         self._fig = new_figure((4.6, 5.6))
         self._ax = self._fig.add_axes((0, 0, 1, 1))

@@ -5,19 +5,32 @@ once and shows, for the sequence picked, heat maps of the input, forget and outp
 gates' openings and of the memory c, one row per unit (memory cell), one column per
 time step. A slider picks a unit: its row is outlined and its gates, memory and
 output are drawn as curves below, so you can read what that unit learned to do.
+
+The picked unit's row is marked by triangles beside the heat maps, never drawn over,
+so its own colours stay visible. Time steps are numbered from 0, as Python indexes
+them and as lesson 6 prints the marked steps (unless labels name them).
 """
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import blended_transform_factory
 
 from ..lstm import forward
+from ..palette import GATE_COLOURS, MEMORY, OUTPUT
 from ..shapes import as_array
-from .view import Coalescer, Explorer, new_figure
+from .view import Coalescer, Explorer, fmt, new_figure
 
-# (key, title, colour map); gates are in PyTorch's order i, f, g, o inside lstm.forward
+# (key, title, colour map); gates are in PyTorch's order i, f, g, o inside lstm.forward.
+# The heat maps show how open (viridis); the title's colour says which gate (palette).
 PANELS = (("i", "input gate f(z_i)", "viridis"), ("f", "forget gate f(z_f)", "viridis"),
           ("o", "output gate f(z_o)", "viridis"), ("c", "memory c", "RdBu_r"))
-CURVES = {"i": "tab:green", "f": "tab:orange", "o": "tab:purple", "c": "tab:blue", "h": "tab:red"}
+CURVES = {"i": GATE_COLOURS["i"], "f": GATE_COLOURS["f"], "o": GATE_COLOURS["o"],
+          "c": MEMORY, "h": OUTPUT}
+TITLE_COLOURS = {"i": GATE_COLOURS["i"], "f": GATE_COLOURS["f"], "o": GATE_COLOURS["o"], "c": MEMORY}
+MARK = "#d62728"   # the triangles that point at the picked unit's row
+DPI = 90
+FONT = 8           # points: 10 px at DPI 90, the smallest text in the picture
+TICKS = FuncFormatter(lambda v, _pos: fmt(v, ".2f"))   # never "-0.00"
 
 
 def _as_tbd(x):
@@ -34,7 +47,7 @@ def _as_tbd(x):
 def _check_labels(labels, T, B):
     """None, T labels for all sequences, or B lists of T labels -> B lists of T strings."""
     if labels is None:
-        return [[str(t) for t in range(1, T + 1)]] * B
+        return [[str(t) for t in range(T)]] * B
     labels = list(labels)
     nested = len(labels) > 0 and not isinstance(labels[0], str) and np.ndim(labels[0]) == 1
     per_sequence = [list(map(str, lab)) for lab in labels] if nested else [list(map(str, labels))] * B
@@ -76,7 +89,8 @@ class NetworkExplorer(Explorer):
         super().__init__()
         self.children = [widgets.HBox([self.sequence, self.unit]), self.readout, self.image]
         self.add_class("lstm-network-explorer")
-        self._fig = new_figure((9.5, 8.0), dpi=90)
+        self.numbered = labels is None
+        self._fig = new_figure((9.5, 8.0), dpi=DPI)
         self._redraw = Coalescer(self._draw)
         for w in (self.sequence, self.unit):
             w.observe(self._changed, names="value")
@@ -90,45 +104,60 @@ class NetworkExplorer(Explorer):
                       "unit_trace": {k: v[:, u] for k, v in per_unit.items()}}
         tr = self.state["unit_trace"]
         self.readout.value = (
-            f"<span style='font-family:monospace'>unit {u}: mean opening, input gate "
-            f"{tr['i'].mean():.2f}, forget gate {tr['f'].mean():.2f}, output gate "
-            f"{tr['o'].mean():.2f}; memory c from {tr['c'].min():.2f} to {tr['c'].max():.2f}</span>")
+            f"<span class='lstm-network-readout' style='font-family:monospace'>unit {u}: "
+            f"mean opening, input gate {fmt(tr['i'].mean())}, forget gate {fmt(tr['f'].mean())}, "
+            f"output gate {fmt(tr['o'].mean())}; memory c from {fmt(tr['c'].min())} to "
+            f"{fmt(tr['c'].max())}</span>")
         self._redraw.request()
 
     def _draw(self):
         s, fig = self.state, self._fig
         fig.clear()
         T, H = s["c"].shape
+        u = s["unit"]
         steps = np.arange(T)
         # one column for the pictures, a thin one for their colour bars
         grid = fig.add_gridspec(5, 2, width_ratios=(1, 0.015), height_ratios=(1, 1, 1, 1, 1.3),
-                                left=0.07, right=0.94, top=0.96, bottom=0.12, hspace=0.45,
-                                wspace=0.02)
-        axes = [fig.add_subplot(grid[r, 0]) for r in range(5)]
+                                left=0.08, right=0.93, top=0.96, bottom=0.13, hspace=0.5,
+                                wspace=0.05)
+        axes = self.panels = [fig.add_subplot(grid[r, 0]) for r in range(5)]  # 4 maps, curves
         cmax = max(float(np.abs(s["c"]).max()), 1e-6)
         for r, (ax, (key, title, cmap)) in enumerate(zip(axes, PANELS)):
             lim = (0, 1) if key != "c" else (-cmax, cmax)
             im = ax.imshow(s[key].T, aspect="auto", cmap=cmap, vmin=lim[0], vmax=lim[1],
                            interpolation="nearest", extent=(-0.5, T - 0.5, H - 0.5, -0.5))
-            fig.colorbar(im, cax=fig.add_subplot(grid[r, 1]))
-            ax.add_patch(Rectangle((-0.5, s["unit"] - 0.5), T, 1, fill=False,
-                                   edgecolor="red", lw=1.5))
-            ax.set_ylabel("unit", fontsize=8)
-            ax.set_title(title, fontsize=9, loc="left")
+            bar = fig.colorbar(im, cax=fig.add_subplot(grid[r, 1]))
+            bar.ax.yaxis.set_major_formatter(TICKS)
+            bar.ax.tick_params(labelsize=FONT)
+            # the picked unit: a triangle on each side, outside the picture, none over its row
+            beside = blended_transform_factory(ax.transAxes, ax.transData)
+            for x, marker in ((-0.004, ">"), (1.004, "<")):
+                ax.plot([x], [u], ls="none", marker=marker, ms=7, color=MARK,
+                        transform=beside, clip_on=False, markeredgewidth=0)
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+            ax.tick_params(labelsize=FONT)
+            ax.set_ylabel("unit", fontsize=FONT)
+            ax.set_title(title, fontsize=9, loc="left", color=TITLE_COLOURS[key])
             ax.set_xticks([])
         ax = axes[-1]
+        names = {"i": "input gate", "f": "forget gate", "o": "output gate", "c": "memory c",
+                 "h": "output h"}
         for key, colour in CURVES.items():
-            ax.plot(steps, s["unit_trace"][key], color=colour, lw=1.6,
-                    label={"i": "input gate", "f": "forget gate", "o": "output gate",
-                           "c": "memory c", "h": "output h"}[key])
+            ax.plot(steps, s["unit_trace"][key], color=colour, lw=1.6, label=names[key],
+                    ls="--" if key == "h" else "-")
         ax.axhline(0, color="grey", lw=0.6)
-        ax.set_title(f"unit {s['unit']} over time", fontsize=9, loc="left")
-        ax.legend(fontsize=7, ncol=5, loc="upper left", bbox_to_anchor=(0, -0.3))
+        ax.set_title(f"unit {u} over time", fontsize=9, loc="left")
+        ax.legend(fontsize=FONT, ncol=5, loc="upper left", bbox_to_anchor=(0, -0.32))
         ax.set_xlim(-0.5, T - 0.5)
-        every = max(1, T // 40)  # at most about 40 tick labels
-        ax.set_xticks(steps[::every])
-        ax.set_xticklabels([_tick(lab) for lab in s["labels"][::every]], fontsize=7)
-        ax.set_xlabel("time step")
+        ax.yaxis.set_major_formatter(TICKS)
+        ax.tick_params(labelsize=FONT)
+        if self.numbered:  # steps 0, 1, ..., T - 1, as Python (and the lesson) counts them
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True))
+        else:
+            every = max(1, T // 40)  # at most about 40 tick labels
+            ax.set_xticks(steps[::every])
+            ax.set_xticklabels([_tick(lab) for lab in s["labels"][::every]])
+        ax.set_xlabel("time step", fontsize=9)
         self.show(fig)
 
 

@@ -88,12 +88,15 @@ class SequenceExplorer(Explorer):
         self.children = [
             widgets.HBox(list(self.inputs.values())),
             widgets.HBox([self.play, self.back, self.step, self.forward]),
-            self.readout, widgets.HBox([self.cell_image, self.image]),
+            self.readout,
+            # side by side where there is room, one under the other where there is not:
+            # never squeezed (the text would shrink below MIN_TEXT_PX)
+            widgets.HBox([self.cell_image, self.image], layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HTML("<b>weights</b> of (x1, x2, x3) and bias <b>b</b> for each signal:"),
             *rows, widgets.HBox([self.repair, self.message])]
         self.add_class("lstm-sequence-explorer")
         # two figures: the cell keeps the size its drawing is made for
-        self._cell_fig = new_figure((4.6, 5.6), dpi=70)
+        self._cell_fig = new_figure((4.6, 5.6))
         self._cell_ax = self._cell_fig.add_axes((0, 0, 1, 0.95))
         self._fig = new_figure((7.5, 4.6))
         self._axes = self._fig.subplots(2, 1, sharex=True, height_ratios=(1, 1.6))

@@ -19,9 +19,18 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 DPI = 80  # pictures of about 370 x 450 pixels for the cell
+MIN_TEXT_PX = 10  # no text in an explorer's picture is smaller (shown at its own size)
 REDRAW_DELAY = 0.05  # seconds; shorter than a frame of a "Play" control
 
-__all__ = ["Coalescer", "Explorer", "figure_png", "new_figure", "show_figure", "slider"]
+__all__ = ["Coalescer", "Explorer", "figure_png", "fmt", "new_figure", "show_figure", "slider"]
+
+
+def fmt(x, spec=".2f"):
+    """x formatted with spec, never as "-0.00": a value that rounds to zero is "0.00"."""
+    text = format(float(x), spec)
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    return text
 
 
 def new_figure(figsize, dpi=DPI):
@@ -43,7 +52,10 @@ def figure_png(fig):
 def show_figure(fig, image):
     """Render fig into an Image widget, shown at its own pixel size (not stretched)."""
     image.value = figure_png(fig)
-    image.layout.width = f"{fig.get_figwidth() * fig.dpi:.0f}px"
+    width = f"{fig.get_figwidth() * fig.dpi:.0f}px"
+    # never squeezed below its own size (text would shrink under MIN_TEXT_PX)
+    image.layout.width = image.layout.min_width = width
+    image.layout.flex = "0 0 auto"
 
 
 def slider(description, value, low, high, step, *, readout_format=".2f"):
