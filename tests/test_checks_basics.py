@@ -67,6 +67,9 @@ def test_keep_by_multiplying_int_start_is_not_truncated(capsys):
     (lambda w, T: w ** T, "all T + 1 gradients"),
     (lambda w, T: float(w) * np.arange(T, -1, -1), "they do not add"),
     (lambda w, T: float(w) ** np.arange(T + 1, 0, -1), "one too many"),
+    (lambda w, T: float(w) ** np.array([T, *range(T)]), "in reverse order"),
+    (lambda w, T: float(w) ** np.arange(T - 1, -1, -1), "you left out entry 0"),
+    (lambda w, T: w ** np.arange(T, -1, -1), "holds integers"),
 ])
 def test_memory_gradient_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_memory_gradient(wrong), capsys, hint)
@@ -81,6 +84,10 @@ def _tanh_neuron(h0, w, u, xs, mistake=None):
             grad *= w
         elif mistake in ("no input in derivative", "outside"):
             grad *= w * (1 - np.tanh(w * old) ** 2)
+        elif mistake == "no w":
+            grad *= 1 - new ** 2
+        elif mistake == "argument":
+            grad *= w * (1 - (w * old + u * x) ** 2)
         else:
             grad *= w * (1 - (old if mistake == "old h" else new) ** 2)
         hs.append(new)
@@ -93,6 +100,8 @@ def _tanh_neuron(h0, w, u, xs, mistake=None):
     ("no input in derivative", "input included"),
     ("outside", "inside the tanh"),
     ("no h0", "h_0 first"),
+    ("no w", "you left out the recurrent weight w"),
+    ("argument", "not its argument"),
 ])
 def test_tanh_neuron_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_tanh_neuron(lambda h0, w, u, xs: _tanh_neuron(h0, w, u, xs, mistake)), capsys, hint)
@@ -160,6 +169,7 @@ def test_sigmoid_mistakes(wrong, hint, capsys):
     (lambda z: 1 - sigmoid(z) ** 2, "derivative of tanh"),
     (sigmoid, "that is the sigmoid itself"),
     (lambda z: -sigmoid(z) * (1 - sigmoid(z)), "check the sign"),
+    (lambda z: sigmoid(z) * (1 - z), "your second factor is 1 - z"),
 ])
 def test_sigmoid_grad_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_sigmoid_grad(wrong), capsys, hint)
@@ -176,6 +186,8 @@ def _cell(mistake):
         c_new = gz * gi + (0 if mistake == "no keep" else c * gf)
         read = c if mistake == "old memory" else c_new
         a = (read if mistake == "no h" else h(read)) * go
+        if mistake == "gate inside h":
+            a = h(c_new * go)
         return (a, c_new) if mistake == "order" else (c_new, a)
     return memory_cell
 
@@ -188,6 +200,7 @@ def _cell(mistake):
     ("no sigmoid", "must pass through the sigmoid"),
     ("no keep", "must keep the old one"),
     ("order", "return (c_new, a)"),
+    ("gate inside h", "it does not go inside h"),
 ])
 def test_memory_cell_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_memory_cell(_cell(mistake)), capsys, hint)
@@ -277,6 +290,14 @@ def _edited(**signals):
     (lecture_weights(), "always", "it should open at every step"),
     (lecture_weights(), "latest", "forget gate (z_f) is open"),
     ({"z": lecture_weights()["z"]}, "lecture", "do not have the expected form"),
+    # tasks 2-5 are as strict as task 1: the lecture's leaky +-10 gates do not pass them
+    (_edited(z=([-1, 0, 0], 0.0)), "subtract", "the leak"),
+    (_edited(z=([2, 0, 0], 0.0)), "double", "the leak"),
+    (_edited(z_o=([0, 0, 0], 10.0)), "always", "the leak"),
+    (_edited(z_f=([0, -100, 0], 10.0)), "latest", "the leak"),
+    # x3 = -1 occurs: an output gate 100 x3 + 50 is closed there
+    (_edited(z_i=([0, 100, 0], -30.0), z_f=([0, 100, 0], 30.0), z_o=([0, 0, 100], 50.0)), "always",
+     "whatever x3 (-1, 0 or 1)"),
 ])
 def test_machine_weights_mistakes(weights, task, hint, capsys):
     assert_caught(checks.check_machine_weights(weights, task=task), capsys, hint)

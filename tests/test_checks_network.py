@@ -94,6 +94,7 @@ def test_cifg_backward_matches_central_differences():
     (lambda D, H, L: 4 * (2 * H * D + 2 * H) + (L - 1) * 4 * (2 * H * H + 2 * H), "(4H, H), not (4H, D)"),
     (lambda D, H, L: L * 4 * (H * D + H * H + 2 * H), "not (4H, D)"),
     (lambda D, H, L: 4 * (H * D + H * H + 2 * H), "count every layer"),
+    (lambda D, H, L: 4 * H * D + L * (4 * H * H + 8 * H), "counts W_ih for layer 0 only"),
 ])
 def test_param_count_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_param_count(wrong), capsys, hint)
@@ -118,6 +119,8 @@ def _step_forward(mistake=None):
         c = g * i + c_prev * f
         read = c_prev if mistake == "old memory" else c
         h = (read if mistake == "no tanh" else np.tanh(read)) * o
+        if mistake == "gate inside tanh":
+            h = np.tanh(c * o)
         return h, c, {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params}
     return step_forward
 
@@ -131,6 +134,7 @@ def _step_forward(mistake=None):
     ("sigmoid g", "uses tanh, not the sigmoid"),
     ("old memory", "not c_prev"),
     ("transposed", "x_t @ W_ih.T"),
+    ("gate inside tanh", "it does not go inside the tanh"),
 ])
 def test_step_forward_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_step_forward(_step_forward(mistake)), capsys, hint)
@@ -311,3 +315,45 @@ def _two_loops(f, x, h=1e-5):
 ])
 def test_gradcheck_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_gradcheck(wrong), capsys, hint)
+
+
+def test_step_backward_rebinding_grads_is_named(capsys):
+    """grads[k] = grads[k] + ... gives the right sums, in new arrays the caller never sees."""
+    def step_backward(dh, dc, cache, grads):
+        dx, dh_prev, dc_prev, dparams = lstm.step_backward(dh, dc, cache)
+        for k in grads:
+            grads[k] = grads[k] + dparams[k]
+        return dx, dh_prev, dc_prev
+    assert_caught(checks.check_step_backward(step_backward), capsys, "Yours rebinds")
+
+
+def test_gradcheck_minus_side_at_x_is_named(capsys):
+    def numerical_gradient(f, x, h=1e-5):
+        grad = np.zeros_like(x)
+        for k in np.ndindex(x.shape):
+            x[k] += h
+            f_plus = f()
+            x[k] -= h
+            grad[k] = (f_plus - f()) / (2 * h)
+        return grad
+    assert_caught(checks.check_gradcheck(numerical_gradient), capsys, "your minus side is evaluated at x")
+
+
+# --------------------------------------------------------------------------- CIFG step forward
+def _cifg_step(mistake):
+    def cifg_step(x_t, h_prev, c_prev, params):
+        H = h_prev.shape[1]
+        b_hh = 0 if mistake == "no b_hh" else params["b_hh"]
+        a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + b_hh
+        f, g, o = sigmoid(a[:, :H]), np.tanh(a[:, H:2 * H]), sigmoid(a[:, 2 * H:])
+        c = g * (1 - f) + c_prev * f
+        return (np.tanh(c * o) if mistake == "gate inside tanh" else np.tanh(c) * o), c
+    return cifg_step
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    ("no b_hh", "add both biases"),
+    ("gate inside tanh", "it does not go inside the tanh"),
+])
+def test_cifg_step_mistakes(mistake, hint, capsys):
+    assert_caught(checks.check_cifg_step(_cifg_step(mistake)), capsys, hint)

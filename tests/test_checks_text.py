@@ -197,3 +197,24 @@ def test_unigram_mistakes(mistake, hint, capsys):
 ])
 def test_draw_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_draw(mistake), capsys, hint)
+
+
+def test_encode_of_the_empty_text_must_be_int(capsys):
+    def encode(text, vocab):
+        return np.array([vocab.index(ch) for ch in text])
+    assert_caught(checks.check_encode_decode(encode, tx.decode), capsys, "for the empty text your ids are float64")
+
+
+def test_tbptt_must_be_a_generator_and_streams_one_shorter(capsys):
+    def as_list(ids, batch_size, seq_len):
+        return list(tx.tbptt_batches(ids, batch_size, seq_len))
+
+    def no_minus_one(ids, batch_size, seq_len):
+        ids = np.asarray(ids)
+        L = len(ids) // batch_size
+        x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=1)
+        y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=1)
+        for k in range(L // seq_len):
+            yield x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
+    assert_caught(checks.check_tbptt_batches(as_list), capsys, "write a generator")
+    assert_caught(checks.check_tbptt_batches(no_minus_one), capsys, "not len(ids) // batch_size")

@@ -133,7 +133,7 @@ def _timer(mistake=None):
 @pytest.mark.parametrize("mistake, hint", [
     ("no warmup", "warm up first"),
     ("warmup timed", "don't time the warm-up calls"),
-    ("mean", "total / repeats is the mean"),
+    ("mean", "the mean, which one slow group"),
     ("one call", "time repeats calls, not just one"),
     ("total", "not the total"),
     ("upper middle", "mean of the two middle times"),
@@ -148,3 +148,47 @@ def test_the_honest_timer_passes_and_measures_real_time(capsys):
     assert_passes(checks.check_median_time(_timer()), capsys)
     t = _timer()(lambda: time.sleep(0.002), warmup=1, repeats=3)
     assert 0.0015 < t < 0.5
+
+
+def test_start_state_must_follow_x_dtype_and_device(capsys):
+    """A bare torch.zeros(B, H) passes on the CPU in float64 and float32; float16 on the meta device shows it."""
+    from lstm_course.checks.torch_ops import fused_step
+
+    def lstm_forward(x, params):
+        T, B, _ = x.shape
+        W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+        b = params["b_ih"] + params["b_hh"]
+        h, c = torch.zeros(B, params["W_hh"].shape[1]), torch.zeros(B, params["W_hh"].shape[1])
+        hs = []
+        for t in range(T):
+            h, c = fused_step(x[t], h, c, W, b)
+            hs.append(h)
+        return torch.stack(hs), (h, c)
+    assert_caught(checks.check_torch_forward(lstm_forward), capsys, "make the start state from x")
+
+
+def test_timer_min_and_peephole_slips_are_named(capsys):
+    from lstm_course.checks.torch_ops import peephole_step
+
+    def min_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+        for _ in range(warmup):
+            fn()
+        times = []
+        for _ in range(repeats):
+            t0 = clock()
+            for _ in range(number):
+                fn()
+            times.append((clock() - t0) / number)
+        return float(np.min(times))
+
+    def columns(x_t, h_prev, c_prev, W, b, p):
+        return peephole_step(x_t, h_prev, c_prev, W, b, p.T)
+
+    def outside(x_t, h_prev, c_prev, W, b, p):
+        a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+        z_i, z_f, z, z_o = a.chunk(4, dim=1)
+        c = torch.tanh(z) * (torch.sigmoid(z_i) + p[0] * c_prev) + c_prev * (torch.sigmoid(z_f) + p[1] * c_prev)
+        return torch.tanh(c) * (torch.sigmoid(z_o) + p[2] * c), c
+    assert_caught(checks.check_median_time(min_time), capsys, "not the minimum")
+    assert_caught(checks.check_peephole_step(columns), capsys, "p[:, k] takes a column")
+    assert_caught(checks.check_peephole_step(outside), capsys, "the peephole goes inside the sigmoid")

@@ -102,3 +102,41 @@ def _adam(mistake=None):
 ])
 def test_adam_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_adam_step(_adam(mistake)), capsys, hint)
+
+
+def test_clip_without_if_on_python_floats_names_the_missing_if(capsys):
+    """math.sqrt gives a Python float: 1.0 / 0.0 raises on zero gradients; the hint names the missing `if`."""
+    import math
+
+    def clip_grad_norm(grads, max_norm):
+        norm = math.sqrt(sum(float(np.sum(g ** 2)) for g in grads.values()))
+        for g in grads.values():
+            g *= max_norm / norm
+        return norm
+    assert_caught(checks.check_clip(clip_grad_norm), capsys, "only scale down")
+
+
+def test_sgd_velocity_kept_in_place_and_in_torch_convention(capsys):
+    def rebinds(params, grads, state, lr=0.1, momentum=0.9):
+        for k in params:
+            state["velocity"][k] = momentum * state["velocity"][k] + grads[k]
+            params[k] -= lr * state["velocity"][k]
+
+    def cs231n(params, grads, state, lr=0.1, momentum=0.9):
+        for k in params:
+            v = state["velocity"][k]
+            v *= momentum
+            v -= lr * grads[k]
+            params[k] += v
+    assert_caught(checks.check_sgd_momentum_step(rebinds), capsys, "update the velocity in place")
+    assert_caught(checks.check_sgd_momentum_step(cs231n), capsys, "CS231n's convention")
+
+
+def test_schedule_without_the_half_is_named(capsys):
+    import math
+
+    def lr_at(step, base_lr, warmup, total):
+        if step <= warmup:
+            return base_lr * step / warmup
+        return base_lr * (1 + math.cos(math.pi * (step - warmup) / (total - warmup)))
+    assert_caught(checks.check_lr_schedule(lr_at), capsys, "you forgot the 1/2")

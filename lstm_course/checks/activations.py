@@ -65,6 +65,10 @@ def check_sigmoid_grad(fn):
     variants = [
         Variant("s (1 - s) needs s = sigmoid(z) first; you used z itself.",
                 lambda z: np.asarray(z, float) * (1 - np.asarray(z, float))),
+        Variant("s (1 - s) uses s = sigmoid(z) in both factors; your second factor is 1 - z, with z itself.",
+                lambda z: sigmoid(z) * (1 - np.asarray(z, float))),
+        Variant("s (1 - s) uses s = sigmoid(z) in both factors; your first factor is z itself.",
+                lambda z: np.asarray(z, float) * (1 - sigmoid(z))),
         Variant("1 - s**2 is the derivative of tanh (written with tanh's output). The sigmoid's "
                 "is s (1 - s).", lambda z: 1 - sigmoid(z) ** 2),
         Variant("that is the sigmoid itself; its derivative is s (1 - s) with s = sigmoid(z).", sigmoid),

@@ -49,6 +49,16 @@ GENERIC_ERROR_HINTS = (
     ("list indices", "a Python list is used like an array: make it one with np.array(...) (or np.stack)"),
     ("out of bounds", "an index runs past the end: a loop one step too long (range(T + 1)?) or the wrong axis"),
     ("too many indices", "an array has fewer axes than you index: print its .shape"),
+    ("truth value of an array", "`x or y`, `if x:` and `not x` do not work on an array: to test for a missing "
+                                "value write `h0 if h0 is not None else np.zeros(...)` (or `if h0 is None:`)"),
+    ("division by zero", "a division by zero: one of the cases has a zero there (zero gradients, an empty input); "
+                         "divide only when the divisor is not zero, as the task's rule says"),
+    ("ZeroDivisionError", "a division by zero: one of the cases has a zero there (zero gradients, an empty input); "
+                          "divide only when the divisor is not zero, as the task's rule says"),
+    ("must have the same shape", "np.stack needs arrays of one shape: is the last piece shorter than the others? "
+                                 "Count how many whole pieces fit (integer division) and cut the rest off"),
+    ("values to unpack", "unpacking got another number of values than names on the left: check how many pieces "
+                         "you split into and along which axis (the batch is axis 0, the 4H gate axis is the last)"),
     ("KeyError", "a dict has no such key: print(d.keys()) to see the names it has"),
     ("NameError", "a name is used that is not defined (yet): check its spelling, and run the cells above first"),
     ("UnboundLocalError", "a variable is used before it is assigned in your function: check the order of the lines"),

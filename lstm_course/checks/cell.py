@@ -72,6 +72,13 @@ def _output_reads_old_memory(cell):
     return wrong
 
 
+def _gate_inside_h(cell):
+    def wrong(*signals, g=tanh, h=tanh):
+        c_new, _ = cell(*signals, g=g, h=h)
+        return c_new, h(c_new * sigmoid(signals[-2]))
+    return wrong
+
+
 def _swapped_return(cell):
     def wrong(*signals, g=tanh, h=tanh):
         c_new, a = cell(*signals, g=g, h=h)
@@ -83,10 +90,15 @@ def _common_variants(cell, gate):
     """Mistakes any cell can make; ``cell`` is the right cell, gate its gate name for hints."""
     return [
         Variant("the output reads the new memory c', not the old c: a = h(c') f(z_o).", _output_reads_old_memory(cell)),
+        Variant("the output gate scales h(c'); it does not go inside h: a = h(c') f(z_o), yours is "
+                "h(c' f(z_o)).", _gate_inside_h(cell)),
         Variant("apply h to the new memory before the output gate: a = h(c') f(z_o).",
                 lambda *s, g=tanh, h=tanh: cell(*s, g=g, h=identity)),
         Variant(f"apply g to the cell input: c' = g(z) {gate} + c f(z_f).",
                 lambda *s, g=tanh, h=tanh: cell(*s, g=identity, h=h)),
+        Variant("use the g and h you are given: with g=identity, h=identity your cell still applies tanh. Write "
+                "g(z) and h(c_new) (and pass g=g, h=h on when you call another cell), not np.tanh, so that lesson "
+                "3 can pass the identity.", lambda *s, g=tanh, h=tanh: cell(*s, g=tanh, h=tanh)),
         Variant("use the h you are given: with h=identity your output still applies tanh. Write h(c_new), not "
                 "np.tanh(c_new), so that lesson 3 can pass the identity.",
                 lambda *s, g=tanh, h=tanh: cell(*s, g=g, h=tanh)),

@@ -36,14 +36,16 @@ def cases():
 
 
 def _step(x_t, h_prev, c_prev, params, *, order=(0, 1, 2), i_of_f=lambda f: 1 - f, swap=False,
-          g_act=np.tanh, h_of_c=np.tanh, old=False):
+          g_act=np.tanh, h_of_c=np.tanh, old=False, gate_inside=False, biases=(1, 1)):
     H = params["W_hh"].shape[1]
-    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    a = x_t @ params["W_ih"].T + biases[0] * params["b_ih"] + h_prev @ params["W_hh"].T + biases[1] * params["b_hh"]
     blocks = [a[:, k * H:(k + 1) * H] for k in range(3)]
     a_f, a_g, a_o = (blocks[k] for k in order)
     f, g, o = sigmoid(a_f), g_act(a_g), sigmoid(a_o)
     i = i_of_f(f)
     c = g * f + c_prev * i if swap else g * i + c_prev * f
+    if gate_inside:
+        return h_of_c(c * o), c
     return h_of_c(c_prev if old else c) * o, c
 
 
@@ -51,6 +53,10 @@ def _v(hint, **how):
     return Variant(hint, lambda x, h, c, p: _step(x, h, c, p, **how))
 
 
+_BOTH_BIASES = ("add both biases, b_ih and b_hh (as in your step_forward: PyTorch keeps two; they always appear "
+                "as a sum).")
+_TWICE = ("the bias is added twice: the pre-activation is x_t W_ih^T + b_ih + h_prev W_hh^T + b_hh, each bias "
+          "once.")
 ORDER = "the three blocks are f, g, o: rows 0:H forget gate, H:2H cell input g (tanh), 2H:3H output gate"
 FORWARD_VARIANTS = [
     _v("couple the input gate to the forget gate: i = 1 - f (you used i = f).", i_of_f=lambda f: f),
@@ -63,6 +69,13 @@ FORWARD_VARIANTS = [
     _v("g, the cell input, uses tanh, not the sigmoid.", g_act=sigmoid),
     _v("h = tanh(c) * o: squash the new memory with tanh before the output gate.", h_of_c=lambda c: c),
     _v("h reads the new memory c, not c_prev.", old=True),
+    _v("the output gate scales tanh(c); it does not go inside the tanh: h = tanh(c) * o, yours is tanh(c * o).",
+       gate_inside=True),
+    _v(_BOTH_BIASES, biases=(1, 0)),
+    _v(_BOTH_BIASES, biases=(0, 1)),
+    _v(_TWICE, biases=(2, 2)),
+    _v(_TWICE, biases=(2, 1)),
+    _v(_TWICE, biases=(1, 2)),
 ]
 ERRORS = (("split", "the pre-activation has 3H columns (blocks f, g, o), not 4H: slice a[:, :H], a[:, H:2*H], "
                     "a[:, 2*H:]."),

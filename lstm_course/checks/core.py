@@ -105,9 +105,10 @@ def _guard_types(raw_got, raw_expected, names, check):
     return None
 
 
-def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL):
+def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL, with_specific=False):
     """The generic diagnosis of one case: which output is wrong, how it differs, and
-    which outputs are right. ``layout`` maps an output's (flat) name to its axes' tags."""
+    which outputs are right. ``layout`` maps an output's (flat) name to its axes' tags.
+    With ``with_specific``, (text, whether a telling pattern was found)."""
     layout = layout or {}
     wrong = wrong_outputs(got, expected, names, rtol, atol)
     if not wrong:
@@ -116,7 +117,7 @@ def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL):
     for name, g, e in wrong:   # the first output with a telling pattern, else the first one
         tags = layout.get(name, layout.get(name.split("[")[0]))
         described.append((name,) + describe_specific(name, g, e, tags, rtol, atol))
-    name, seen, _ = next((d for d in described if d[2]), described[0])
+    name, seen, specific = next((d for d in described if d[2]), described[0])
     wrong = [w for w in wrong if w[0] == name] + [w for w in wrong if w[0] != name]
     wrong_names = {n for n, _, _ in wrong}
     right = [n for n, _ in flat(expected, names) if n not in wrong_names]
@@ -124,7 +125,19 @@ def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL):
         seen += f" ({', '.join(right)} {'is' if len(right) == 1 else 'are'} right"
         seen += f"; {', '.join(n for n, _, _ in wrong[1:])} also differ{'s' if len(wrong) == 2 else ''})" \
             if len(wrong) > 1 else ")"
-    return seen + "."
+    return (seen + ".", specific) if with_specific else seen + "."
+
+
+def _explain_failing(failing, outputs, layout):
+    """The generic diagnosis from the failing case that shows most: the largest one
+    whose difference has a telling pattern (one number fits any pattern), else the first."""
+    by_size = sorted(failing, key=lambda f: -sum(np.size(v) for _, v in flat(f[2], outputs)))
+    for _, g, e, tol in by_size:
+        seen, specific = explain(g, e, outputs, layout, *tol, with_specific=True)
+        if specific:
+            return seen
+    _, g, e, tol = failing[0]
+    return explain(g, e, outputs, layout, *tol)
 
 
 def diagnose(name, learner, reference, cases, variants, outputs, *, summary,
@@ -191,7 +204,7 @@ def diagnose(name, learner, reference, cases, variants, outputs, *, summary,
         notes = [c.note for c, _, _, _ in failing]
         if all(notes) and len(failing) < len(results):
             return report(name, FAILED, " ".join(dict.fromkeys(notes)), detail)
-        seen = explain(g, e, outputs, layout, *tol)
+        seen = _explain_failing(failing, outputs, layout)
         hint = f"{fallback_hint} What I see: {seen}" if fallback_hint else seen
         if len(failing) < len(results):
             wrong_labels = {id(f[0]) for f in failing}

@@ -29,6 +29,8 @@ def _transform(name, g, e, rtol, atol):
     """A whole-array relation between g and e, as a phrase, or None."""
     if _tiny(g, atol) and not _tiny(e, atol):
         return f"{name} is all zeros where the expected values are not: something is never written or is multiplied by 0"
+    if g.size < 2:   # one number: any ratio or offset "fits", which says nothing
+        return None
     if _close(g, -e, rtol, atol):
         return f"{name} has the sign flipped: yours is -1 times the expected value"
     for factor, word in ((2.0, "twice"), (0.5, "half"), (4.0, "4 times"), (0.25, "a quarter of")):
@@ -122,8 +124,8 @@ def _time_phrase(name, g, e, axis, rtol, atol):
         return None
     first = ok.index(False)
     if first > 0:
-        return (f"{name} is right for steps 0 to {first - 1} and differs from step t={first} on: "
-                "what one step passes to the next (the state, or a gradient coming back) is the likely mistake")
+        return (f"{name} is right for steps 0 to {first - 1} and differs from step t={first} on: step {first} is "
+                f"the first to go wrong; work it out by hand from its inputs and from step {first - 1}")
     if all(ok[1:]):
         return f"{name} differs at the first step only (t=0): look at how the initial state enters"
     if ok[-1] and not any(ok[:-1]):

@@ -72,6 +72,8 @@ def _variant_answers(c0, w, thr):
         out["one fewer"], out["one more"] = max(right - 1, 0), right + 1
         out["no abs"] = _signed(c0, w, thr)
         out["no c0"] = steps_until_below(1.0, w, thr)
+        out["signed w"] = _signed(abs(c0), w, thr)
+        out["at least one"] = max(right, 1)
     return out
 
 
@@ -85,6 +87,10 @@ HINTS = {
     "no abs": "a value falls below the threshold when its size does: compare abs(c_t) (use abs(c0)), or a "
               "negative start counts as below at once.",
     "no c0": "the kept value is c0 times w**t: start from abs(c0), not from 1.",
+    "signed w": "a negative w flips the sign at every step but shrinks the size just the same: a value that "
+                "turns negative has not fallen below; compare its size, abs(c_t) (multiply by abs(w)).",
+    "at least one": "when |c0| is below the threshold already the answer is 0 steps: test before taking a step "
+                    "(a `while` loop that checks first), not after the first one.",
 }
 
 _NEVER = ("return None when the value never falls below the threshold (|w| >= 1 while |c0| >= threshold), "

@@ -73,7 +73,20 @@ def _not_restored(f, x, h):
     return grad
 
 
+def _minus_at_x(f, x, h):
+    grad = np.zeros(x.shape)
+    for k in np.ndindex(x.shape):
+        x[k] += h
+        f_plus = f()
+        x[k] -= h
+        grad[k] = (f_plus - f()) / (2 * h)
+    return grad
+
+
 VARIANTS = [
+    Variant("your minus side is evaluated at x, not at x - h: after `x[k] += h`, a `x[k] -= h` only brings x back "
+            "to x. Subtract 2h (or set x[k] = old - h) before the second f(), and put the old value back after.",
+            _run(_minus_at_x)),
     Variant("use central differences, (f(x + h) - f(x - h)) / (2h): the one-sided (f(x + h) - f(x)) / h "
             "is off by about h times the curvature.", _run(_one_sided)),
     Variant("divide by 2h: the two points x + h and x - h are 2h apart.",

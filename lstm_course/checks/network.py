@@ -53,6 +53,9 @@ COUNT_VARIANTS = [
             lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 8 * h * d + 8 * h, lambda d, h: 8 * h * h + 8 * h)),
     Variant("layer k > 0 reads the outputs of the layer below, H numbers, not the input x: its W_ih is (4H, H), "
             "not (4H, D).", lambda D, H, L=1: L * _ONE(D, H)),
+    Variant("every layer has its own W_ih: layer 0's is (4H, D), and each layer above reads the layer below's "
+            "h through a W_ih of (4H, H); yours counts W_ih for layer 0 only.",
+            lambda D, H, L=1: 4 * H * D + L * (4 * H * H + 8 * H)),
     Variant("count every layer: num_layers layers, each with its own W_ih, W_hh, b_ih and b_hh.",
             lambda D, H, L=1: _ONE(D, H)),
     Variant("there are num_layers layers, not num_layers + 1 (or - 1): layer 0 reads x, layers 1 .. L-1 read H.",

@@ -84,7 +84,8 @@ def _grads(w, T):
 
 
 _GRAD_CASES = [Case(f"w = {w}, T = {T}", (w, T)) for w, T in
-               ((0.9, 50), (1.1, 50), (1.0, 5), (0.5, 1), (2.0, 0), (-0.9, 7), (1.5, 10))]
+               ((0.9, 50), (1.1, 50), (1.0, 5), (0.5, 1), (2.0, 0), (-0.9, 7), (1.5, 10))] + \
+    [Case("w = 2 (an int), T = 10: float64 out", (2, 10))]
 
 
 def _powers(w, ks):
@@ -94,12 +95,19 @@ def _powers(w, ks):
 GRAD_VARIANTS = [
     Variant("your array is reversed: entry t belongs to what entered at step t, so c_0 (entry 0) meets T "
             "factors of w and x_T (the last entry) none.", lambda w, T: _powers(w, range(T + 1))),
+    Variant("the inputs' gradients are in reverse order: x_t (entry t) is multiplied by w at steps t + 1 ... T, "
+            "T - t factors, so x_1 gets w**(T - 1) and x_T (the last entry) gets 1; yours gives x_1 the 1.",
+            lambda w, T: _powers(w, [T] + list(range(T)))),
     Variant("return all T + 1 gradients, one for each of c_0, x_1, ..., x_T, not only dc_T/dc_0.",
             lambda w, T: float(w) ** T),
     Variant("return T + 1 gradients: you left out x_T, the last input, whose gradient is 1 (it is not "
             "multiplied by w at all).", lambda w, T: _powers(w, range(T, 0, -1))),
     Variant("x_t arrives at step t and is multiplied by w at steps t + 1 ... T: T - t factors (you have one "
             "too many).", lambda w, T: _powers(w, range(T + 1, 0, -1))),
+    Variant("x_t arrives at step t and is multiplied by w at steps t + 1 ... T: T - t factors (you have one "
+            "too many).", lambda w, T: _powers(w, [T] + list(range(T, 0, -1)))),
+    Variant("return T + 1 gradients: entry 0 is dc_T/dc_0 = w**T (the lesson's), then the T inputs' w**(T - t); "
+            "you left out entry 0.", lambda w, T: _powers(w, range(T - 1, -1, -1))),
     Variant("x_t arrives at step t and is multiplied by w at steps t + 1 ... T: T - t factors (you have one "
             "too few).", lambda w, T: _powers(w, range(T - 1, -2, -1))),
     Variant("that is the derivative with respect to w (how c_T changes with w). The gradient with respect to an input is the product of one "
@@ -124,7 +132,7 @@ def check_memory_gradient(fn):
     return diagnose("check_memory_gradient", fn, _grads, _GRAD_CASES, GRAD_VARIANTS, ("gradients",),
                     layout={"gradients": ("T",)},
                     summary="dc_T/dc_0 = w**T and dc_T/dx_t = w**(T - t) for vanishing, exploding, w = 1, "
-                            "negative w, one step and zero steps.")
+                            "negative w, an int w, one step and zero steps.")
 
 
 # --------------------------------------------------------------------------- task 3: tanh neuron with an input
@@ -142,20 +150,30 @@ def _tanh_reference(h0, w, u, xs):
     return np.concatenate([[float(h0)], hs[:, 0, 0]]), float(dh0[0, 0])
 
 
-def _tanh_loop(h0, w, u, xs, *, grad="new", outside=False, swap=False):
+def _tanh_loop(h0, w, u, xs, *, grad="new", outside=False, swap=False, input_weight=True):
     hs, g = [float(h0)], 1.0
     if swap:
         w, u = u, w
+    u_in = u if input_weight else 1.0
     for x in _floats(xs):
         old = hs[-1]
-        new = np.tanh(w * old) + u * x if outside else np.tanh(w * old + u * x)
+        v = w * old + u_in * x
+        new = np.tanh(w * old) + u_in * x if outside else np.tanh(v)
         g *= {"new": w * (1 - new ** 2), "old": w * (1 - old ** 2), "no input": w * (1 - np.tanh(w * old) ** 2),
-              "none": w, "u": u * (1 - new ** 2), "wu": w * u * (1 - new ** 2)}[grad]
+              "none": w, "u": u * (1 - new ** 2), "wu": w * u * (1 - new ** 2), "no w": 1 - new ** 2,
+              "argument": w * (1 - v ** 2)}[grad]
         hs.append(new)
     return np.array(hs), g
 
 
 TANH_VARIANTS = [
+    Variant("the input enters multiplied by its weight u: h_t = tanh(w h_{t-1} + u x_t); yours adds x_t "
+            "without u.", lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, input_weight=False)),
+    Variant("each step's factor dh_t/dh_{t-1} is w (1 - h_t**2): you left out the recurrent weight w "
+            "(the chain rule through w h_{t-1}).", lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="no w")),
+    Variant("tanh'(v) = 1 - tanh(v)**2 = 1 - h_t**2: square tanh's output h_t, not its argument "
+            "v = w h_{t-1} + u x_t (yours is w (1 - v**2)).",
+            lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="argument")),
     Variant("each step contributes w (1 - h_t**2): include tanh's derivative, not only w.",
             lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="none")),
     Variant("tanh's derivative is taken at its whole argument w h_{t-1} + u x_t: the factor is w (1 - h_t**2) "

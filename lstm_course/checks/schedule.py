@@ -67,6 +67,9 @@ LR_VARIANTS = [
             _curve(_sched(decay=lambda s, w, n: 0.5 * (1 + math.cos(math.pi * (s - w) / n))))),
     Variant("the decay is base_lr * 0.5 * (1 + cos(pi * progress)), from base_lr down to 0; a bare cos goes "
             "down to -base_lr.", _curve(_sched(decay=lambda s, w, n: math.cos(math.pi * (s - w) / (n - w))))),
+    Variant("the cosine part is base_lr * 0.5 * (1 + cos(pi * progress)): you forgot the 1/2, so right after the "
+            "warm-up your rate jumps to 2 * base_lr instead of starting its decay at base_lr.",
+            _curve(_sched(decay=lambda s, w, n: 1 + math.cos(math.pi * (s - w) / (n - w))))),
     Variant("the cosine runs from 0 to pi: cos(pi * progress) (yours forgot pi, so it never gets near 0).",
             _curve(_sched(decay=lambda s, w, n: 0.5 * (1 + math.cos((s - w) / (n - w)))))),
     Variant("the decay follows half a cosine, not a straight line: base_lr * 0.5 * (1 + cos(pi * progress)).",

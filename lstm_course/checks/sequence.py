@@ -48,7 +48,8 @@ def _forward(x, params, h0=None, c0=None):
     return np.swapaxes(hs, 0, 1), state
 
 
-def _loop(x, params, h0, c0, *, carry_h=True, carry_c=True, use_state=True, keep_h0=False, time_major=False):
+def _loop(x, params, h0, c0, *, carry_h=True, carry_c=True, use_state=True, keep_h0=False, time_major=False,
+          c_stays=False):
     """lstm.step_forward over the sequence (batch-first), with the chosen mistake."""
     B, T, _ = x.shape
     H = params["W_hh"].shape[1]
@@ -57,7 +58,8 @@ def _loop(x, params, h0, c0, *, carry_h=True, carry_c=True, use_state=True, keep
     c_start = c0 if (c0 is not None and use_state) else zeros
     h, c, hs = h_start, c_start, [h_start] if keep_h0 else []
     for t in range(T):
-        h, c, _ = lstm.step_forward(x[:, t], h if carry_h else h_start, c if carry_c else c_start, params)
+        h, c_new, _ = lstm.step_forward(x[:, t], h if carry_h else h_start, c if carry_c else c_start, params)
+        c = c if c_stays else c_new     # c_stays: the new memory thrown away (`h, _, cache = ...`)
         hs.append(h)
     if T == 0:
         return np.zeros((B, 0, H), dtype=x.dtype), (h, c)
@@ -71,6 +73,8 @@ def _fv(hint, **how):
 FORWARD_VARIANTS = [
     _fv("pass each step's h on to the next step: h_prev of step t is the h of step t-1.", carry_h=False),
     _fv("carry the memory from step to step: c_prev of step t is the c of step t-1.", carry_c=False),
+    _fv("carry the memory from step to step: keep the c that each step returns (yours throws it away, "
+        "`h, _, cache = ...`, so every step starts from c0).", c_stays=True),
     _fv("start from h0 and c0 when they are given (zeros only when they are None).", use_state=False),
     _fv("hs holds the T outputs h_1 ... h_T, shape (B, T, H), without h0.", keep_h0=True),
     _fv("hs is batch-first, (B, T, H): stack the steps along axis 1 (np.stack(hs, axis=1)).", time_major=True),

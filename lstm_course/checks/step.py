@@ -69,6 +69,13 @@ def _h_from_old_memory(x_t, h_prev, c_prev, params):
     return np.tanh(c_prev) * v["o"], v["c"]
 
 
+def _gate_inside_tanh(x_t, h_prev, c_prev, params):
+    v = step_values(x_t, h_prev, c_prev, params)
+    return np.tanh(v["c"] * v["o"]), v["c"]
+
+
+GATE_INSIDE_HINT = ("the output gate scales tanh(c); it does not go inside the tanh: h = tanh(c) * o, yours is "
+                    "tanh(c * o).")
 ORDER_HINT = ("PyTorch's gate order is i, f, g, o: rows 0:H of W_ih are the input gate, H:2H the forget "
               "gate, 2H:3H the cell input g (tanh), 3H:4H the output gate.")
 TWICE_HINT = ("the bias is added twice: the pre-activation is x_t W_ih^T + b_ih + h_prev W_hh^T + b_hh, "
@@ -97,6 +104,7 @@ STEP_FORWARD_VARIANTS = [
             lambda x, h, c, p: _cell_step(x, h, c, p, f=np.tanh)),
     Variant("h reads the new memory: h = tanh(c) * o with c the memory after this step, not c_prev.",
             _h_from_old_memory),
+    Variant(GATE_INSIDE_HINT, _gate_inside_tanh),
 ]
 
 

@@ -131,8 +131,16 @@ def _learner(fn):
     def learner(dh, dc, cache, grads):
         if not isinstance(grads, dict):
             raise Stop(FAILED, "grads must stay a dict")
-        before = guards.snapshot(grads)
+        before, held = guards.snapshot(grads), dict(grads)
         out = fn(dh, dc, cache, grads)
+        rebound = [k for k, arr in held.items() if grads.get(k) is not arr]
+        if rebound and isinstance(out, (tuple, list)) and len(out) == 3 and set(grads) == set(before):
+            expected = lstm.step_backward(dh, dc, cache)[3]
+            if all(np.allclose(np.asarray(grads[k]) - before[k], expected[k], rtol=1e-4, atol=1e-6) for k in before):
+                k = rebound[0]
+                raise Stop(FAILED, f"add into the arrays grads holds, in place: `grads[{k!r}] += ...`. Yours rebinds "
+                                   f"`grads[{k!r}] = grads[{k!r}] + ...` to a new array, so whoever holds the old "
+                                   "array (lstm_backward's caller, an optimiser) never sees this step's gradient.")
         if isinstance(out, (tuple, list)) and len(out) == 4 and isinstance(out[3], dict):
             raise Stop(FAILED, "this step_backward adds its parameter gradients into grads (grads[k] += ...) and "
                                "returns three values, (dx_t, dh_prev, dc_prev).")

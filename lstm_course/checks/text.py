@@ -5,13 +5,16 @@ Reference: ``lstm_course.text`` (encode, decode, tbptt_batches, unigram_loss).
 Cases: random, and edge cases (one character, one stream, a text of exactly one
 chunk, a character unseen in training).
 """
+import contextlib
 import inspect
+import io
+import sys
 
 import numpy as np
 
 from .. import text as tx
 from . import guards
-from .core import FAILED, Case, Stop, Variant, diagnose
+from .core import FAILED, Case, Stop, Variant, diagnose, report
 
 
 
@@ -24,8 +27,9 @@ def _codes(name, s):
     return np.array([ord(ch) for ch in s], dtype=np.int64)
 
 
-def _encode_decode(encode, decode, learner=False):
-    """(ids of the text, the text decoded back from the reference's ids)."""
+def _encode_decode(encode, decode, learner=False, seen=None):
+    """(ids of the text, the text decoded back from the reference's ids). ``seen``: a dict that learns
+    the dtype of the ids for the empty text (np.array([]) is float64), told only once the values are right."""
     def run(text, vocab):
         ids = encode(text, vocab)
         if learner:
@@ -33,7 +37,10 @@ def _encode_decode(encode, decode, learner=False):
             if hint:
                 raise Stop(FAILED, hint)
             arr = np.asarray(ids)
-            if arr.size and arr.dtype.kind not in "iu":
+            if not arr.size:
+                if arr.dtype.kind not in "iu" and seen is not None:
+                    seen["empty"] = arr.dtype.name
+            elif arr.dtype.kind not in "iu":
                 raise Stop(FAILED, f"ids are integers (positions in vocab); yours are {arr.dtype}: an array "
                                    "made with np.zeros(n) holds floats, so give it dtype=int, or build the ids "
                                    "with np.array([...], dtype=np.int64).")
@@ -77,12 +84,24 @@ def _encode_cases():
 
 def check_encode_decode(encode, decode):
     """Check encode(text, vocab) -> int ids (len(text),) and decode(ids, vocab) -> str."""
-    return diagnose("check_encode_decode", _encode_decode(encode, decode, learner=True),
-                    _encode_decode(tx.encode, tx.decode), _encode_cases(), ENCODE_VARIANTS, ("ids", "decoded text"),
-                    error_hints=(("substring not found", "every character of the text is in vocab; "
-                                                         "look it up in vocab, not in the text."),),
-                    summary="ids and decoded text match text.encode / text.decode (a line of the play, "
-                            "one character, unused vocabulary, the empty text).")
+    seen = {}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        result = diagnose("check_encode_decode", _encode_decode(encode, decode, learner=True, seen=seen),
+                          _encode_decode(tx.encode, tx.decode), _encode_cases(), ENCODE_VARIANTS,
+                          ("ids", "decoded text"),
+                          error_hints=(("substring not found", "every character of the text is in vocab; "
+                                                               "look it up in vocab, not in the text."),),
+                          summary="ids and decoded text match text.encode / text.decode (a line of the play, "
+                                  "one character, unused vocabulary, the empty text, int ids even for that).")
+    if result and "empty" in seen:
+        return report("check_encode_decode", FAILED,
+                      f"for the empty text your ids are {seen['empty']}, not integers: np.array([]) of an empty "
+                      "list is float64. Give the dtype, np.array([...], dtype=np.int64), so that encode returns an "
+                      "int array for every text.", "case 'the empty text'")
+    sys.stdout.write(printed.getvalue())
+    sys.stdout.flush()
+    return result
 
 
 # --------------------------------------------------------------------------- truncated BPTT
@@ -93,6 +112,11 @@ def _collect(batcher, learner=False):
         if learner and isinstance(out, tuple) and not inspect.isgenerator(out):
             raise Stop(FAILED, "use `yield inputs, targets` inside the loop, not `return`: return ends the "
                                "function after the first chunk, yield hands out one chunk and goes on.")
+        if learner and not inspect.isgenerator(out) and not hasattr(out, "__next__"):
+            raise Stop(FAILED, f"write a generator, as the task asks: `yield inputs, targets` inside the loop. You "
+                               f"returned a {type(out).__name__}, and the next cell's next(batches) fails on it "
+                               f"('{type(out).__name__}' object is not an iterator); a generator also makes each "
+                               "chunk only when it is asked for.")
         chunks = list(out)
         if not chunks:
             n = len(list(tx.tbptt_batches(ids, batch_size, seq_len)))
@@ -182,7 +206,12 @@ def check_tbptt_batches(fn):
     return diagnose("check_tbptt_batches", _collect(fn, learner=True), _collect(tx.tbptt_batches), _batch_cases(),
                     BATCH_VARIANTS, ("inputs of every chunk", "targets of every chunk"),
                     error_hints=(("cannot reshape", "every input needs a next character, so each stream has "
-                                                    "L = (len(ids) - 1) // batch_size steps."),),
+                                                    "L = (len(ids) - 1) // batch_size steps."),
+                                 ("same shape", "the last stream's targets are one short: every input needs a next "
+                                                "character, so each stream has L = (len(ids) - 1) // batch_size "
+                                                "steps, not len(ids) // batch_size."),
+                                 ("out of bounds", "the last stream's targets run past the end of the text: each "
+                                                   "stream has L = (len(ids) - 1) // batch_size steps.")),
                     summary="every chunk's inputs and targets match text.tbptt_batches (several streams, "
                             "one stream, a text of exactly one chunk).")
 

@@ -98,7 +98,9 @@ STEP_VARIANTS = [
     _v("W's first D columns belong to x_t, the last H to h_prev: torch.cat([x_t, h_prev], dim=1) (yours puts "
        "h_prev first).", _step_with(cat_order="hx")),
 ]
-_SHAPE_HINTS = (("cannot be multiplied", "W is (4H, D + H): multiply the concatenation [x_t, h_prev] (B, D + H) "
+_SHAPE_HINTS = (("values to unpack", "split the 4H gate axis: z_i, z_f, z, z_o = a.chunk(4, dim=1). a is (B, 4H), so "
+                                     "dim=0 would cut the batch into pieces instead of the gates."),
+                ("cannot be multiplied", "W is (4H, D + H): multiply the concatenation [x_t, h_prev] (B, D + H) "
                                          "by its transpose, W.T; for a layer, W = torch.cat([W_ih, W_hh], dim=1)."),
                 ("size of tensor", "W is (4H, D + H): multiply the concatenation [x_t, h_prev] (B, D + H) by its "
                                    "transpose, W.T; for a layer, W = torch.cat([W_ih, W_hh], dim=1)."),
@@ -135,13 +137,17 @@ def check_torch_step(fn):
 
 
 # --------------------------------------------------------------------------- peephole step
-def _peep_with(o_sees="c", rows=(0, 1, 2), skip=None):
+def _peep_with(o_sees="c", rows=(0, 1, 2), skip=None, outside=False):
     def step(x_t, h_prev, c_prev, W, b, p):
         import torch
 
         a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
         z_i, z_f, z, z_o = a.chunk(4, dim=1)
         pi, pf, po = (p[r] for r in rows)
+        if outside:   # the peephole added to the gate's output, after the sigmoid
+            i, f = torch.sigmoid(z_i) + pi * c_prev, torch.sigmoid(z_f) + pf * c_prev
+            c = torch.tanh(z) * i + c_prev * f
+            return torch.tanh(c) * (torch.sigmoid(z_o) + po * c), c
         i = torch.sigmoid(z_i + (0 if skip == "i" else pi * c_prev))
         f = torch.sigmoid(z_f + (0 if skip == "f" else pf * c_prev))
         c = torch.tanh(z) * i + c_prev * f
@@ -164,15 +170,48 @@ PEEP_VARIANTS = [
     _pv("every gate has its peephole: the input gate adds p[0] * c_prev to z_i.", _peep_with(skip="i")),
     _pv("every gate has its peephole: the forget gate adds p[1] * c_prev to z_f.", _peep_with(skip="f")),
     _pv("every gate has its peephole: the output gate adds p[2] * c to z_o.", _peep_with(skip="o")),
+    _pv("the peephole goes inside the sigmoid: i = sigmoid(z_i + p[0] * c_prev) (likewise f and o). Added after "
+        "it, sigmoid(z_i) + p[0] * c_prev, a gate is no longer an opening between 0 and 1.", _peep_with(outside=True)),
     _pv("return (h, c) in that order: the output first, then the memory.", lambda *a: peephole_step(*a)[::-1]),
     _pv("the peepholes are the lesson's step plus p * memory inside three gates; yours matches the plain step "
         "without them.", lambda x, h, c, W, b, p: fused_step(x, h, c, W, b)),
 ]
 
 
+P_COLUMNS = ("p is (3, H), one row per gate: p[0] (input), p[1] (forget), p[2] (output), each of shape (H,) like a "
+             "row of the memory. p[:, k] takes a column, (3,), which does not fit (B, H).")
+
+
+def _indexes_columns(fn):
+    """Whether fn fails on the first case but gives the reference's values when p is transposed
+    (H, 3): it reads the peepholes as p[:, k]."""
+    import contextlib
+    import io
+    import warnings
+
+    case = _step_cases(peep=True)[0]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            try:
+                tg.call(fn, case.args, PEEP_ARGS, ("h", "c"))
+                return False
+            except Exception:  # noqa: BLE001 (the learner's error: does the transposed p explain it?)
+                pass
+            args = case.args[:5] + (case.args[5].T.copy(),)
+            got = tg.numpy_out(tg.call(fn, args, PEEP_ARGS, ("h", "c")))
+            expected = tg.numpy_out(tg.call(peephole_step, case.args, PEEP_ARGS, ("h", "c")))
+            return all(g.shape == e.shape and np.allclose(g, e) for g, e in zip(got, expected))
+    except Exception:  # noqa: BLE001
+        return False
+
+
 def check_peephole_step(fn):
     """Check fn(x_t, h_prev, c_prev, W (4H, D + H), b (4H,), p (3, H)) -> (h, c) against ``peephole_step``:
     values, dtype, inputs unchanged, gradients by autograd (the peepholes' too)."""
+    if callable(fn) and _indexes_columns(fn):
+        return report("check_peephole_step", FAILED, P_COLUMNS, "case 'random B=3, D=2, H=4': your function "
+                                                                 "raised an error; with p transposed it is right")
     return _check("check_peephole_step", fn, peephole_step, PEEP_ARGS, ("h", "c"), _step_cases(peep=True),
                   PEEP_VARIANTS, ("h", "c"), summary="h and c match the peephole step, and so do autograd's gradients for every input, "
                             "the peepholes p included (random, a batch of one, zeros, large inputs, float32).")
@@ -242,10 +281,61 @@ def _forward_cases():
     return cases
 
 
+STATE_HINT = ("make the start state from x: `x.new_zeros((B, H))` has x's dtype and device. A bare `torch.zeros(B, H)` "
+              "is float32 on the CPU whatever x is: on the CPU in float64 type promotion hides it, but with x on a "
+              "GPU it is an error, and in float16 it changes the result's dtype. (The checker ran your layer with x "
+              "in float16 on torch's 'meta' device, which stands in for a GPU: {seen}.)")
+
+
+def _state_problem(fn):
+    """None when fn runs on float16 tensors on the 'meta' device (no values, only shapes, dtypes and
+    devices) and returns tensors of that dtype and device; else what went wrong, for STATE_HINT."""
+    import torch
+
+    T, B, D, H = 3, 2, 4, 5
+    def meta(*shape):
+        return torch.empty(*shape, dtype=torch.float16, device="meta")
+    x = meta(T, B, D)
+    params = {"W_ih": meta(4 * H, D), "W_hh": meta(4 * H, H), "b_ih": meta(4 * H), "b_hh": meta(4 * H)}
+    try:
+        import contextlib
+        import io
+        import warnings
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            flat = tg.flat_names(LAYER_SPEC)
+            out = fn(x, params)
+        hs, (h_T, c_T) = out
+    except Exception as exc:  # noqa: BLE001 (the learner's code on meta tensors)
+        text = str(exc)
+        if "device" in text:
+            return f"your function raised {type(exc).__name__}: {text.splitlines()[0][:100]}"
+        return None   # something meta tensors cannot do (values): not this check's business
+    for name, v in zip(flat, (hs, h_T, c_T)):
+        if isinstance(v, torch.Tensor) and (v.device.type != "meta" or v.dtype != torch.float16):
+            return f"{name} came back as {str(v.dtype).replace('torch.', '')} on {v.device.type}"
+    return None
+
+
 def check_torch_forward(fn):
     """Check fn(x (T, B, D) tensor, params dict of tensors) -> (hs (T, B, H), (h_T, c_T)) against
-    ``torch_scratch.forward``: values, dtype, inputs unchanged, gradients by autograd."""
-    return _check("check_torch_forward", _layer(fn), _layer(_reference_forward), LAYER_ARGS, LAYER_SPEC,
-                  _forward_cases(), FORWARD_VARIANTS, ("hs", "h_T", "c_T"), layout={"hs": ("T", None, None)},
-                  summary="hs, h_T and c_T match torch_scratch.forward, and so do autograd's gradients for x "
-                            "and every weight (several sizes, one step, one cell, large inputs, float32).")
+    ``torch_scratch.forward``: values, dtype, inputs unchanged, gradients by autograd; then the start state
+    follows x's dtype and device (a run on float16 'meta' tensors)."""
+    import contextlib
+    import io
+    import sys
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        result = _check("check_torch_forward", _layer(fn), _layer(_reference_forward), LAYER_ARGS, LAYER_SPEC,
+                        _forward_cases(), FORWARD_VARIANTS, ("hs", "h_T", "c_T"), layout={"hs": ("T", None, None)},
+                        summary="hs, h_T and c_T match torch_scratch.forward, and so do autograd's gradients for x "
+                                "and every weight, and your tensors follow x's dtype and device (several sizes, one "
+                                "step, one cell, large inputs, float32, float16 on another device).")
+    seen = _state_problem(fn) if result else None
+    if seen:
+        return report("check_torch_forward", FAILED, STATE_HINT.format(seen=seen),
+                      "case 'x in float16 on the meta device'")
+    sys.stdout.write(printed.getvalue())
+    sys.stdout.flush()
+    return result

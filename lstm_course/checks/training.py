@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import optim
 from . import guards
-from .core import FAILED, Case, Stop, Variant, diagnose
+from .core import ERROR, FAILED, Case, Stop, Variant, diagnose
 
 CLIP_MAX = 1.0
 
@@ -45,16 +45,43 @@ def _clip_run(clip, learner=False):
     """(returned norm, the caller's gradient arrays after the call)."""
     def run(grads, max_norm):
         held = dict(grads)                       # the arrays the training loop holds
-        total = clip(grads, max_norm)
-        if learner:
-            if total is None:
-                raise Stop(FAILED, "return the norm before clipping, a number: you returned None (a function "
-                                   "without `return ...` returns None).")
-            hint = guards.kept_in_place(held, grads, "grads")
-            if hint:
-                raise Stop(FAILED, hint.replace("lesson 6's training loop", "the training loop"))
+        if not learner:
+            return clip(grads, max_norm), held
+        try:
+            total = clip(grads, max_norm)
+        except ZeroDivisionError:
+            raise Stop(ERROR, _zero_division_hint(clip)) from None
+        if total is None:
+            raise Stop(FAILED, "return the norm before clipping, a number: you returned None (a function "
+                               "without `return ...` returns None).")
+        rebound = [k for k, arr in held.items() if grads.get(k) is not arr] if isinstance(grads, dict) else []
+        if rebound:
+            k = rebound[0]
+            raise Stop(FAILED, f"you rebound grads[{k!r}] = ... to a new array: the dict now holds a new array, but "
+                               "the training loop holds the old one, which is never clipped. Scale the array in "
+                               f"place: `g = grads[k]` then `g *= max_norm / norm` (or `grads[k][...] = ...`).")
         return total, held
     return run
+
+
+def _zero_division_hint(clip):
+    """Why the learner's clip divided by zero on all-zero gradients: it also rescales gradients whose
+    norm is below max_norm (no `if`), or only the zero case is unguarded."""
+    rng = np.random.default_rng(90)
+    small = _grads(rng, 0.01)
+    before = guards.snapshot(small)
+    try:
+        with np.errstate(all="ignore"):
+            clip(small, CLIP_MAX)
+    except Exception:  # noqa: BLE001 (the learner's code; only its effect on small gradients matters)
+        pass
+    scaled_up = bool(guards.changed(before, small, "grads"))
+    if scaled_up:
+        return ("only scale down: your function divided by zero on all-zero gradients (norm 0) because it "
+                "rescales whatever the norm; with an `if norm > max_norm:` it leaves small (and zero) gradients "
+                "alone, as the task says.")
+    return ("your function divided by zero on all-zero gradients (norm 0): scale only when the norm exceeds "
+            "max_norm, which never divides by 0.")
 
 
 def _norm(grads):
@@ -142,8 +169,14 @@ def _opt_cases(other_hypers):
     return cases
 
 
-def _three_steps(step, init, learner=False, before_step=None):
-    """Run step(params, grads, state, **hyper) 3 times from init(params): (the caller's params after each step)."""
+VELOCITY_REBOUND = ("update the velocity in place, as the task asks: `v = state['velocity'][k]`, then `v *= momentum` "
+                    "and `v += grads[k]`. Yours puts a new array into state['velocity'][{k!r}] at every step, so "
+                    "whoever holds the state's arrays (a checkpoint, a logger) never sees them change.")
+
+
+def _three_steps(step, init, learner=False, before_step=None, velocity=False):
+    """Run step(params, grads, state, **hyper) 3 times from init(params): (the caller's params after each step),
+    and with velocity=True also state['velocity'] after the last step."""
     def run(params, steps, hyper):
         held = dict(params)
         state = init(params)
@@ -152,17 +185,25 @@ def _three_steps(step, init, learner=False, before_step=None):
             if before_step:
                 before_step(state)
             grads_before = guards.snapshot(grads)
+            held_velocity = dict(state["velocity"]) if learner and velocity else {}
             step(params, grads, state, **hyper)
             if learner:
                 hint = guards.kept_in_place(held, params)
                 if hint:
                     raise Stop(FAILED, hint)
+                if velocity and isinstance(state.get("velocity"), dict):
+                    rebound = [k for k, v in held_velocity.items() if state["velocity"].get(k) is not v]
+                    if rebound:
+                        raise Stop(FAILED, VELOCITY_REBOUND.format(k=rebound[0]))
                 paths = guards.changed(grads_before, grads, "grads")
                 if paths:
                     raise Stop(FAILED, f"your step changed `grads` in place ({', '.join(paths[:2])}): the "
                                        "gradients belong to the caller (a training loop logs and clips them); "
                                        "compute into the state's arrays or new ones, never into grads[k].")
             out.append({k: v.copy() for k, v in held.items()})
+        if velocity:
+            stored = state.get("velocity") if isinstance(state, dict) else None
+            out.append({k: np.array(v, copy=True) for k, v in stored.items()} if isinstance(stored, dict) else stored)
         return tuple(out)
     return run
 
@@ -175,10 +216,10 @@ def _ignoring(step, defaults, names):
     return wrong
 
 
-def _ignore_variants(step, init, defaults):
+def _ignore_variants(step, init, defaults, velocity=False):
     return [Variant(f"use the {' and '.join(names)} you are given (the checker passes other values): yours "
                     f"behaves as if {', '.join(f'{k}={defaults[k]}' for k in names)} were written into the code.",
-                    _three_steps(_ignoring(step, defaults, names), init))
+                    _three_steps(_ignoring(step, defaults, names), init, velocity=velocity))
             for n in range(1, len(defaults) + 1) for names in itertools.combinations(defaults, n)]
 
 
@@ -250,44 +291,66 @@ def check_adam_step(fn):
                             "betas).")
 
 
-def _sgd_with(*, velocity=True, lr_on_v=True, sign=1, damp=False, late=False):
+def _sgd_with(*, velocity=True, lr_on_v=True, sign=1, damp=False, late=False, cs231n=False, v_sign=1,
+              step_params=True):
     def step(params, grads, state, lr=0.1, momentum=0.9):
         for k, p in params.items():
             v = state["velocity"][k]
+            if cs231n:
+                v *= momentum
+                v -= lr * grads[k]
+                p += v
+                continue
             if late:
                 p -= lr * v
             if velocity:
                 v *= momentum
-                v += (1 - momentum) * grads[k] if damp else grads[k]
+                v += (1 - momentum) * grads[k] if damp else v_sign * grads[k]
                 g = v
             else:
                 g = grads[k]
-            if not late:
+            if not late and step_params:
                 p -= sign * (lr if lr_on_v else 1.0) * g
     return step
 
 
 SGD_DEFAULTS = {"lr": 0.1, "momentum": 0.9}
 _S = optim.sgd_momentum_init
+
+
+def _sgd_steps(step):
+    return _three_steps(step, _S, velocity=True)
+
+
 SGD_VARIANTS = [
+    Variant("store the velocity as the task (and torch) does, v <- momentum * v + g, then p <- p - lr * v: yours "
+            "keeps v <- momentum * v - lr * g and p <- p + v (CS231n's convention). The parameters agree while lr "
+            "stays fixed, but state['velocity'] holds -lr times torch's, and the two part ways as soon as lr "
+            "changes (a schedule, Task 4).", _sgd_steps(_sgd_with(cs231n=True))),
     Variant("keep a velocity in the state: v <- momentum * v + g, stored in state['velocity'][k], then "
-            "p <- p - lr * v (yours is plain SGD).", _three_steps(_sgd_with(velocity=False), _S)),
-    Variant("multiply the velocity by lr when you step: p <- p - lr * v.", _three_steps(_sgd_with(lr_on_v=False), _S)),
-    Variant("step against the gradient: p <- p - lr * v.", _three_steps(_sgd_with(sign=-1), _S)),
-    Variant("your parameters come out unchanged: " + IN_PLACE, _three_steps(lambda *a, **h: None, _S)),
+            "p <- p - lr * v (yours is plain SGD).", _sgd_steps(_sgd_with(velocity=False))),
+    Variant("multiply the velocity by lr when you step: p <- p - lr * v.", _sgd_steps(_sgd_with(lr_on_v=False))),
+    Variant("step against the gradient: p <- p - lr * v.", _sgd_steps(_sgd_with(sign=-1))),
+    Variant("step against the gradient: the velocity adds the gradient, v <- momentum * v + g, and the step "
+            "subtracts it, p <- p - lr * v (yours has the sign flipped).", _sgd_steps(_sgd_with(v_sign=-1))),
+    Variant("your parameters come out unchanged: " + IN_PLACE, _sgd_steps(lambda *a, **h: None)),
+    Variant("your parameters come out unchanged (the velocity is right): " + IN_PLACE,
+            _sgd_steps(_sgd_with(step_params=False))),
     Variant("torch's SGD adds the gradient itself: v <- momentum * v + g, without (1 - momentum).",
-            _three_steps(_sgd_with(damp=True), _S)),
+            _sgd_steps(_sgd_with(damp=True))),
     Variant("update the velocity first, then step with the new velocity (yours steps with the previous "
-            "step's velocity, one step late).", _three_steps(_sgd_with(late=True), _S)),
-] + _ignore_variants(optim.sgd_momentum_step, _S, SGD_DEFAULTS)
+            "step's velocity, one step late).", _sgd_steps(_sgd_with(late=True))),
+] + _ignore_variants(optim.sgd_momentum_step, _S, SGD_DEFAULTS, velocity=True)
 
 
 def check_sgd_momentum_step(fn):
     """Check fn(params, grads, state, lr=0.1, momentum=0.9), in place, with state from
     ``optim.sgd_momentum_init``, over three steps against ``optim.sgd_momentum_step``."""
     cases = _opt_cases([{"lr": 0.05, "momentum": 0.5}])
-    return diagnose("check_sgd_momentum_step", _three_steps(fn, _S, learner=True),
-                    _three_steps(optim.sgd_momentum_step, _S), cases, SGD_VARIANTS,
-                    ("after step 1", "after step 2", "after step 3"), mutable=("params",),
-                    summary="three steps match optim.sgd_momentum_step, on the arrays you were given (random, "
-                            "one parameter, large, tiny and zero gradients, float32, another lr and momentum).")
+    return diagnose("check_sgd_momentum_step", _three_steps(fn, _S, learner=True, velocity=True),
+                    _sgd_steps(optim.sgd_momentum_step), cases, SGD_VARIANTS,
+                    ("after step 1", "after step 2", "after step 3", "state['velocity'] after step 3"),
+                    mutable=("params",),
+                    summary="three steps match optim.sgd_momentum_step, on the arrays you were given, and so does "
+                            "the velocity kept in the state (random, one parameter, large, tiny and zero "
+                            "gradients, float32, another lr and momentum).")

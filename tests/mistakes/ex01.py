@@ -333,3 +333,190 @@ def steps_until_below(c0, w, threshold):
     return t
 ''', STEPS, "c0"),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test (issue 10)
+# Every wrong answer a tester wrote from the lessons and the exercise notebook alone (/tmp/blind, answers
+# #N), as written; the hint each must now get.
+MISTAKES += [
+    Mistake('blind #1: array built from c0 repeated: int dtype when c0 is int', '''
+def keep_by_multiplying(c0, w, xs):
+    out = np.array([c0] * (len(xs) + 1))
+    for t in range(len(xs)):
+        out[t + 1] = w * out[t] + xs[t]
+    return out
+''', KEEP, 'holds integers (int64)'),
+    Mistake('blind #2: returns a python list', '''
+def keep_by_multiplying(c0, w, xs):
+    cs = [float(c0)]
+    for x in xs:
+        cs.append(w * cs[-1] + x)
+    return cs
+''', KEEP, 'return a numpy array'),
+    Mistake('blind #3: forgets c0: returns c_1..c_T only', '''
+def keep_by_multiplying(c0, w, xs):
+    c = float(c0)
+    out = []
+    for x in xs:
+        c = w * c + x
+        out.append(c)
+    return np.array(out, dtype=float)
+''', KEEP, 'return T + 1 values'),
+    Mistake('blind #4: adds the input before multiplying: c = w*(c + x)', '''
+def keep_by_multiplying(c0, w, xs):
+    c = float(c0)
+    out = [c]
+    for x in xs:
+        c = w * (c + x)
+        out.append(c)
+    return np.array(out, dtype=float)
+''', KEEP, 'you multiplied the input by w too'),
+    Mistake('blind #5: accumulates in place in xs (np.asarray does not copy a float array)', '''
+def keep_by_multiplying(c0, w, xs):
+    xs = np.asarray(xs, dtype=float)
+    prev = float(c0)
+    for t in range(len(xs)):
+        xs[t] += w * prev
+        prev = xs[t]
+    return np.concatenate([[float(c0)], xs])
+''', KEEP, 'changed its input `xs` in place'),
+    Mistake('blind #7: one step off: input t goes through T-t+1 multiplications', '''
+def memory_gradient(w, T):
+    return np.array([w ** T] + [w ** (T - t + 1) for t in range(1, T + 1)], dtype=np.float64)
+''', GRAD, '(you have one too many)'),
+    Mistake('blind #8: reversed: first input counts 1, last w^(T-1)', '''
+def memory_gradient(w, T):
+    return np.array([w ** T] + [w ** (t - 1) for t in range(1, T + 1)], dtype=np.float64)
+''', GRAD, 'in reverse order'),
+    Mistake('blind #9: forgets entry 0 (dc_T/dc_0): only T entries', '''
+def memory_gradient(w, T):
+    return np.array([w ** (T - t) for t in range(1, T + 1)], dtype=np.float64)
+''', GRAD, 'you left out entry 0'),
+    Mistake('blind #10: uses |w| (thinks of the size of the gradient)', '''
+def memory_gradient(w, T):
+    return np.array([abs(w) ** (T - t) for t in range(0, T + 1)], dtype=np.float64)
+''', GRAD, 'with a negative w the sign alternates'),
+    Mistake('blind #11: np.power with an int arange: ints when w is a whole number', '''
+def memory_gradient(w, T):
+    return np.power(w, np.arange(T, -1, -1))
+''', GRAD, 'holds integers (int64)'),
+    Mistake('blind #13: forgets the factor w in dh_t/dh_{t-1}', '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * h + u * x)
+        grad *= 1 - h ** 2
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), grad
+''', TANH, 'you left out the recurrent weight w'),
+    Mistake("blind #14: tanh' taken at the old h (1 - h_{t-1}^2)", '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        grad *= w * (1 - h ** 2)
+        h = np.tanh(w * h + u * x)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), grad
+''', TANH, 'with the new value h_t, not the previous one'),
+    Mistake("blind #15: misreads tanh'(v) as 1 - v^2", '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        v = w * h + u * x
+        h = np.tanh(v)
+        grad *= w * (1 - v ** 2)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), grad
+''', TANH, "square tanh's output h_t, not its argument"),
+    Mistake('blind #16: forgets the input weight u', '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * h + x)
+        grad *= w * (1 - h ** 2)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), grad
+''', TANH, 'yours adds x_t without u'),
+    Mistake('blind #17: gradient as in the linear neuron: w**T', '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    for x in xs:
+        h = np.tanh(w * h + u * x)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), w ** len(xs)
+''', TANH, "include tanh's derivative"),
+    Mistake('blind #19: <= instead of strict <: stops at exactly the threshold', '''
+def steps_until_below(c0, w, threshold):
+    c, w = abs(c0), abs(w)
+    if c <= threshold:
+        return 0
+    if w >= 1:
+        return None
+    t = 0
+    while c > threshold:
+        c *= w
+        t += 1
+    return t
+''', STEPS, 'strictly less than the threshold'),
+    Mistake('blind #20: formula with ceil of the log ratio (ties not strict)', '''
+import math
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return math.ceil(math.log(threshold / abs(c0)) / math.log(abs(w)))
+''', STEPS, 'strictly less than the threshold'),
+    Mistake('blind #21: abs on c0 but not on w (negative w)', '''
+def steps_until_below(c0, w, threshold):
+    c = abs(c0)
+    if c < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    t = 0
+    while c >= threshold:
+        c *= w
+        t += 1
+    return t
+''', STEPS, 'a value that turns negative has not fallen below'),
+    Mistake('blind #22: numpy formula returns a float (np.ceil)', '''
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return np.ceil(np.log(threshold / abs(c0)) / np.log(abs(w)) + 1e-12)
+''', STEPS, 'as an int'),
+    Mistake('blind #23: None only for |w| > 1: w = 1 divides by log(1) = 0', '''
+import math
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) > 1:
+        return None
+    t = math.log(threshold / abs(c0)) / math.log(abs(w))
+    return int(t) + 1
+''', STEPS, 'return None before dividing by log(abs(w))'),
+    Mistake('blind #24: do-while: always takes at least one step (forgets the 0 case)', '''
+def steps_until_below(c0, w, threshold):
+    c, w = abs(c0), abs(w)
+    if w >= 1 and c >= threshold:
+        return None
+    t = 0
+    while True:
+        c *= w
+        t += 1
+        if c < threshold:
+            return t
+''', STEPS, 'the answer is 0 steps: test before taking a step'),
+]

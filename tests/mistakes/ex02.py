@@ -241,3 +241,112 @@ def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
     return memory_cell(z, 1 - z_f, z_f, z_o, c, g=g, h=h)
 ''', CIFG, "after the sigmoid"),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test (issue 10)
+# Every wrong answer a tester wrote from the lessons and the exercise notebook alone (/tmp/blind, answers
+# #N), as written; the hint each must now get.
+MISTAKES += [
+    Mistake('blind #26: sign error: exp(+z)', '''
+def sigmoid(z):
+    return 1 / (1 + np.exp(z))
+''', SIG, 'the sign of the exponent'),
+    Mistake('blind #27: converts to float64 with np.asarray(z, dtype=float)', '''
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    return 1 / (1 + np.exp(-z))
+''', SIG, "keep the input's dtype"),
+    Mistake('blind #28: math.exp (works on one number only)', '''
+import math
+def sigmoid(z):
+    return 1 / (1 + math.exp(-z))
+''', SIG, 'math.exp only takes one number'),
+    Mistake('blind #29: exp(z)/(1+exp(z)): inf/inf = nan at +1000', '''
+def sigmoid(z):
+    e = np.exp(z)
+    return e / (1 + e)
+''', SIG, 'inf / inf is nan'),
+    Mistake('blind #30: negates the input in place', '''
+def sigmoid(z):
+    z = np.asarray(z)
+    z *= -1
+    return 1 / (1 + np.exp(z))
+''', SIG, 'changed its input `z` in place'),
+    Mistake('blind #32: mixes z and s: s*(1 - z)', '''
+def sigmoid_grad(z):
+    return sigmoid(z) * (1 - z)
+''', GRAD, 'your second factor is 1 - z'),
+    Mistake('blind #33: sign: s*(1 + s)', '''
+def sigmoid_grad(z):
+    s = sigmoid(z)
+    return s * (1 + s)
+''', GRAD, 'with a minus'),
+    Mistake('blind #34: textbook formula exp(-z)/(1+exp(-z))^2: nan at -1000', '''
+def sigmoid_grad(z):
+    e = np.exp(-z)
+    return e / (1 + e) ** 2
+''', GRAD, 'compute s = sigmoid(z) first'),
+    Mistake("blind #35: tanh's derivative instead: 1 - tanh(z)^2", '''
+def sigmoid_grad(z):
+    return 1 - np.tanh(z) ** 2
+''', GRAD, 'is the derivative of tanh'),
+    Mistake('blind #36: float64 conversion first', '''
+def sigmoid_grad(z):
+    s = sigmoid(np.asarray(z, dtype=np.float64))
+    return s * (1 - s)
+''', GRAD, "keep the input's dtype"),
+    Mistake('blind #38: input and forget gate swapped', '''
+def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    c_new = g(z) * sigmoid(z_f) + c * sigmoid(z_i)
+    a = h(c_new) * sigmoid(z_o)
+    return c_new, a
+''', CELL, 'your forget gate multiplies the new input'),
+    Mistake('blind #39: np.tanh hard-coded instead of g and h', '''
+def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = np.tanh(c_new) * sigmoid(z_o)
+    return c_new, a
+''', CELL, 'use the g and h you are given'),
+    Mistake('blind #40: updates c in place (c *= f; c += ...)', '''
+def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    c *= sigmoid(z_f)
+    c += g(z) * sigmoid(z_i)
+    a = h(c) * sigmoid(z_o)
+    return c, a
+''', CELL, 'changed its input `c` in place'),
+    Mistake('blind #41: output read from the old memory c', '''
+def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = h(c) * sigmoid(z_o)
+    return c_new, a
+''', CELL, "reads the new memory c', not the old c"),
+    Mistake("blind #42: h applied after the output gate: h(c' * f(z_o))", '''
+def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = h(c_new * sigmoid(z_o))
+    return c_new, a
+''', CELL, 'it does not go inside h'),
+    Mistake('blind #44: z_i = 1 - z_f (confuses signal and gate)', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(z, 1 - z_f, z_f, z_o, c, g=g, h=h)
+''', CIFG, 'take 1 - ... after the sigmoid'),
+    Mistake('blind #45: does not pass g and h on', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(z, -z_f, z_f, z_o, c)
+''', CIFG, 'use the g and h you are given'),
+    Mistake('blind #46: coupling the wrong way round: c(1-f) + g f', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    f = sigmoid(z_f)
+    c_new = g(z) * f + c * (1 - f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CIFG, 'Yours has them the other way round'),
+    Mistake('blind #47: np.asarray(z_f, dtype=float) to negate: float32 -> float64', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    z_i = -np.asarray(z_f, dtype=float)
+    return memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
+''', CIFG, "keep the input's dtype"),
+    Mistake('blind #48: negates the wrong argument: forget gate gets -z_f', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(z, z_f, -z_f, z_o, c, g=g, h=h)
+''', CIFG, 'Yours has them the other way round'),
+]

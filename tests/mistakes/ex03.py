@@ -130,3 +130,153 @@ def quiet_machine():
     Mistake("weak gates", machine("latest_machine", z=X1, z_i=([0, 2, 0], -1), z_f=([0, -2, 0], 1),
                                   z_o=([0, 0, 2], -1)), LATEST, "only partly open"),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test (issue 10)
+# Every wrong answer a tester wrote from the lessons and the exercise notebook alone (/tmp/blind, answers
+# #N), as written; the hint each must now get.
+MISTAKES += [
+    Mistake("blind #50: the lecture's weights (+-10 biases, leaks)", '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0},
+            "z_i": {"w": [0, 100, 0], "b": -10},
+            "z_f": {"w": [0, 100, 0], "b": 10},
+            "z_o": {"w": [0, 0, 100], "b": -10}}
+''', QUIET, 'the leak'),
+    Mistake('blind #51: biases +-15: better but still leaks 50*3e-7', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0},
+            "z_i": {"w": [0, 100, 0], "b": -15},
+            "z_f": {"w": [0, 100, 0], "b": 15},
+            "z_o": {"w": [0, 0, 100], "b": -15}}
+''', QUIET, 'the leak'),
+    Mistake('blind #52: output gate without bias: half open when x3 = 0', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0},
+            "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50},
+            "z_o": {"w": [0, 0, 100], "b": 0}}
+''', QUIET, 'only partly open'),
+    Mistake('blind #53: forget gate weight on x3 instead of x2 (position slip)', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0},
+            "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 0, 100], "b": 50},
+            "z_o": {"w": [0, 0, 100], "b": -50}}
+''', QUIET, 'forget gate (z_f) is open at step 7'),
+    Mistake('blind #54: z reads x2 instead of x1', '''
+def quiet_machine():
+    return {"z": {"w": [0, 1, 0], "b": 0},
+            "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50},
+            "z_o": {"w": [0, 0, 100], "b": -50}}
+''', QUIET, 'z should be x1 itself'),
+    Mistake('blind #223: output gate keyed on x3 with bias +50 (open unless x3 = -1)', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0},
+            "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50},
+            "z_o": {"w": [0, 0, 100], "b": 50}}
+''', QUIET, 'output gate (z_o) is open'),
+    Mistake("blind #56: negates the input gate's weight instead of z", '''
+def subtract_machine():
+    m = quiet_machine()
+    m["z_i"]["w"] = [0, -100, 0]
+    return m
+''', SUB, 'input gate (z_i) is closed'),
+    Mistake('blind #57: negates the output gate signal (output = -memory)', '''
+def subtract_machine():
+    m = quiet_machine()
+    m["z_o"] = {"w": [0, 0, -100], "b": 50}
+    return m
+''', SUB, 'output gate (z_o) is open'),
+    Mistake('blind #58: negates the forget gate weight', '''
+def subtract_machine():
+    m = quiet_machine()
+    m["z_f"]["w"] = [0, -100, 0]
+    return m
+''', SUB, 'forget gate (z_f) is closed'),
+    Mistake('blind #59: z = -x1 but built on the leaky lecture biases', '''
+def subtract_machine():
+    return {"z": {"w": [-1, 0, 0], "b": 0},
+            "z_i": {"w": [0, 100, 0], "b": -10},
+            "z_f": {"w": [0, 100, 0], "b": 10},
+            "z_o": {"w": [0, 0, 100], "b": -10}}
+''', SUB, 'the leak'),
+    Mistake('blind #61: tries to double with the output gate weight (200)', '''
+def double_machine():
+    m = quiet_machine()
+    m["z_o"]["w"] = [0, 0, 200]
+    return m
+''', DOUBLE, 'the doubling must happen when writing'),
+    Mistake("blind #62: stronger input gate (weight 200) to 'write twice'", '''
+def double_machine():
+    m = quiet_machine()
+    m["z_i"]["w"] = [0, 200, 0]
+    return m
+''', DOUBLE, 'the doubling must happen when writing'),
+    Mistake('blind #63: z bias 1 instead of doubling the weight (z = x1 + 1)', '''
+def double_machine():
+    m = quiet_machine()
+    m["z"]["b"] = 1
+    return m
+''', DOUBLE, 'the doubling must happen when writing'),
+    Mistake('blind #64: doubles z but output gate always open (b = +50)', '''
+def double_machine():
+    m = quiet_machine()
+    m["z"]["w"] = [2, 0, 0]
+    m["z_o"]["b"] = 50
+    return m
+''', DOUBLE, 'output gate (z_o) is open'),
+    Mistake('blind #66: output weight 0 and bias 0: gate half open', '''
+def always_machine():
+    m = quiet_machine()
+    m["z_o"] = {"w": [0, 0, 0], "b": 0}
+    return m
+''', ALWAYS, 'only partly open'),
+    Mistake('blind #67: keeps x3 weight, bias +50: closed when x3 = -1', '''
+def always_machine():
+    m = quiet_machine()
+    m["z_o"] = {"w": [0, 0, 100], "b": 50}
+    return m
+''', ALWAYS, 'whatever x3 (-1, 0 or 1)'),
+    Mistake('blind #68: bias only 10: leaks', '''
+def always_machine():
+    m = quiet_machine()
+    m["z_o"] = {"w": [0, 0, 0], "b": 10}
+    return m
+''', ALWAYS, 'the leak'),
+    Mistake('blind #69: forgot to change the output gate (copy of quiet)', '''
+def always_machine():
+    return quiet_machine()
+''', ALWAYS, 'output gate (z_o) is closed'),
+    Mistake('blind #71: forget gate unchanged: adds instead of replacing', '''
+def latest_machine():
+    return quiet_machine()
+''', LATEST, 'forget gate (z_f) is open'),
+    Mistake('blind #72: right idea, leaky +-10', '''
+def latest_machine():
+    m = quiet_machine()
+    m["z_f"] = {"w": [0, -100, 0], "b": 10}
+    return m
+''', LATEST, 'the leak'),
+    Mistake('blind #73: input gate always open (b=+50)', '''
+def latest_machine():
+    m = quiet_machine()
+    m["z_f"] = {"w": [0, -100, 0], "b": 50}
+    m["z_i"] = {"w": [0, 100, 0], "b": 50}
+    return m
+''', LATEST, 'input gate (z_i) is open'),
+    Mistake('blind #74: forget gate keyed on x3 instead of x2', '''
+def latest_machine():
+    m = quiet_machine()
+    m["z_f"] = {"w": [0, 0, -100], "b": 50}
+    return m
+''', LATEST, 'forget gate (z_f) is open'),
+    Mistake('blind #75: forget gate sign flipped: open on x2=1, closed otherwise', '''
+def latest_machine():
+    m = quiet_machine()
+    m["z_f"] = {"w": [0, 100, 0], "b": -50}
+    return m
+''', LATEST, 'forget gate (z_f) is closed'),
+]

@@ -219,3 +219,365 @@ def lstm_param_count(D, H, num_layers):
     Mistake("float64 ones", cifg("(1 - f)", "(np.ones(f.shape) - f)"), CIFG, "float32"),
     Mistake("no tanh on c", cifg("h = np.tanh(c) * o", "h = c * o"), CIFG, "squash the new memory"),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test (issue 10)
+# Every wrong answer a tester wrote from the lessons and the exercise notebook alone (/tmp/blind, answers
+# #N), as written; the hint each must now get.
+MISTAKES += [
+    Mistake('blind #77: every layer reads D inputs', '''
+def lstm_param_count(D, H, num_layers):
+    return num_layers * (4 * H * D + 4 * H * H + 8 * H)
+''', COUNT, 'layer k > 0 reads the outputs of the layer below'),
+    Mistake('blind #78: one bias per layer (4H, not 8H)', '''
+def lstm_param_count(D, H, num_layers):
+    total = 0
+    for layer in range(num_layers):
+        d_in = D if layer == 0 else H
+        total += 4 * H * (d_in + H) + 4 * H
+    return total
+''', COUNT, 'two bias vectors'),
+    Mistake('blind #79: forgets the factor 4 (one gate)', '''
+def lstm_param_count(D, H, num_layers):
+    total = 0
+    for layer in range(num_layers):
+        d_in = D if layer == 0 else H
+        total += H * (d_in + H) + 2 * H
+    return total
+''', COUNT, 'four blocks of weights'),
+    Mistake('blind #80: ignores num_layers', '''
+def lstm_param_count(D, H, num_layers):
+    return 4 * H * (D + H) + 8 * H
+''', COUNT, 'count every layer'),
+    Mistake('blind #81: upper layers without W_ih', '''
+def lstm_param_count(D, H, num_layers):
+    return 4 * H * D + num_layers * (4 * H * H + 8 * H)
+''', COUNT, 'yours counts W_ih for layer 0 only'),
+    Mistake('blind #83: lecture gate order z, i, f, o', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    g = np.tanh(a[:, :H])
+    i = sigmoid(a[:, H:2 * H])
+    f = sigmoid(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, "You read them in the lecture's order"),
+    Mistake('blind #84: forgets b_hh', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, 'add both biases'),
+    Mistake('blind #85: weights not transposed (x_t @ W_ih)', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"] + params["b_ih"] + h_prev @ params["W_hh"] + params["b_hh"]
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, 'keep the .T'),
+    Mistake("blind #86: cache 'g' holds the pre-activation, not tanh of it", '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": a[:, 2 * H:3 * H], "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, "cache['g'] holds the cell input's pre-activation"),
+    Mistake('blind #87: updates c_prev in place', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c_prev *= f
+    c = c_prev + g * i
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, 'changed its input `c_prev` in place'),
+    Mistake('blind #88: output gate inside the tanh: h = tanh(c*o)', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = np.tanh(c * o)
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, 'it does not go inside the tanh'),
+    Mistake("blind #222: cache 'c_prev' holds the new c", '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    h = np.tanh(c) * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c, "params": params}
+    return h, c, cache
+''', STEP, "cache['c_prev'] holds the new memory c"),
+    Mistake('blind #90: time-first indexing x[t] (loops over the batch)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'x[t] is example t'),
+    Mistake('blind #91: np.stack(hs) without axis=1: (T, B, H)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'stack the steps along axis 1'),
+    Mistake('blind #92: forgets T = 0: np.stack of an empty list', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1)
+    return hs, (h, c), caches
+''', SEQ, 'no time steps (T = 0)'),
+    Mistake('blind #93: start state np.zeros without dtype', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H)) if h0 is None else h0
+    c = np.zeros((B, H)) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, "keep the input's dtype"),
+    Mistake('blind #94: h0 = h0 or zeros (truth value of an array)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = h0 or np.zeros((B, H), dtype=x.dtype)
+    c = c0 or np.zeros((B, H), dtype=x.dtype)
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'h0 if h0 is not None'),
+    Mistake('blind #95: does not carry c (h, _, cache = ...)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, _, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'carry the memory'),
+    Mistake('blind #97: no reordering of the blocks', '''
+import torch
+
+
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(M):
+        return M
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+        m.bias_hh_l0.zero_()
+    return m
+''', TORCH, "You copied them in the lecture's order"),
+    Mistake('blind #98: b copied into both biases (doubled)', '''
+import torch
+
+
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(M):
+        return np.concatenate([M[H:2 * H], M[2 * H:3 * H], M[:H], M[3 * H:]])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+        m.bias_hh_l0.copy_(torch.from_numpy(reorder(b)))
+    return m
+''', TORCH, 'the bias is added twice'),
+    Mistake('blind #99: bias_hh left at its random init', '''
+import torch
+
+
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(M):
+        return np.concatenate([M[H:2 * H], M[2 * H:3 * H], M[:H], M[3 * H:]])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+    return m
+''', TORCH, 'b into one bias and zeros into the other'),
+    Mistake('blind #100: wrong order: [z_i, z_f, z_o, z] (o and g mixed)', '''
+import torch
+
+
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(M):
+        return np.concatenate([M[H:2 * H], M[2 * H:3 * H], M[3 * H:], M[:H]])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+        m.bias_hh_l0.zero_()
+    return m
+''', TORCH, 'You put the output gate before the cell input'),
+    Mistake('blind #101: reorders W only, U and b copied as they are', '''
+import torch
+
+
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(M):
+        return np.concatenate([M[H:2 * H], M[2 * H:3 * H], M[:H], M[3 * H:]])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(U))
+        m.bias_ih_l0.copy_(torch.from_numpy(b))
+        m.bias_hh_l0.zero_()
+    return m
+''', TORCH, 'each reordered to i, f, g, o'),
+    Mistake('blind #103: block order g, f, o', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    g = np.tanh(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, 'you read them as g, f, o'),
+    Mistake('blind #104: coupling swapped: g*f + c_prev*(1-f)', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * f + c_prev * (1 - f)
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, 'you put them the other way round'),
+    Mistake('blind #105: H from W_ih.shape[0] // 4 (copied from the 4-block step)', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = params["W_ih"].shape[0] // 4
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, '3H columns (blocks f, g, o), not 4H'),
+    Mistake('blind #106: forgets b_hh', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, 'add both biases'),
+    Mistake('blind #107: forgets tanh on the output: h = c*o', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = c * o
+    return h, c
+''', CIFG, 'squash the new memory with tanh'),
+]

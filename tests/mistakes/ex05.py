@@ -182,3 +182,295 @@ MISTAKES = [
     Mistake("bias not summed", cifg('"b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)', '"b_ih": da, "b_hh": da'),
             CIFG, "summed over the batch"),
 ]
+
+
+# The blind newcomer test's wrong answers (issue 10's report, answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind #109: overwrites grads (=) instead of adding', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] = da.T @ x_t
+    grads["W_hh"] = da.T @ h_prev
+    grads["b_ih"] = da.sum(axis=0)
+    grads["b_hh"] = da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', STEP, 'you replaced what was there'),
+    Mistake('blind #110: rebinds dict entries: grads[k] = grads[k] + ... (new arrays)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] = grads["W_ih"] + da.T @ x_t
+    grads["W_hh"] = grads["W_hh"] + da.T @ h_prev
+    grads["b_ih"] = grads["b_ih"] + da.sum(axis=0)
+    grads["b_hh"] = grads["b_hh"] + da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', STEP, 'Yours rebinds'),
+    Mistake('blind #111: path missing: dc_all = dc (no dh through tanh(c))', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', STEP, 'c also reaches the loss through h'),
+    Mistake('blind #112: adds into dc in place (dc += ...)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc += dh * o * (1 - tanh_c ** 2)
+    dc_all = dc
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', STEP, 'changed its input `dc` in place'),
+    Mistake("blind #113: g's derivative as a sigmoid's: g*(1-g)", '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * g * (1 - g), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', STEP, "not the sigmoid's g (1 - g)"),
+    Mistake('blind #114: da in lecture order g, i, f, o', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    da = np.concatenate([dg * (1 - g ** 2), di * i * (1 - i), df * f * (1 - f), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', STEP, 'yours are g, i, f, o'),
+    Mistake('blind #116: ignores what comes from later steps: dh = dhs[:, t] only', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = caches[0][0].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    for t in reversed(range(T)):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t], dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', SEQ, 'dh must include the gradient from the next step'),
+    Mistake('blind #117: forgets dc_T (memory gradient starts at zero)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = caches[0][0].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype)
+    for t in reversed(range(T)):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', SEQ, 'dc_T is the gradient of the returned c_T'),
+    Mistake('blind #118: loops forwards in time', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = caches[0][0].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    for t in range(T):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', SEQ, 'loop backwards in time'),
+    Mistake('blind #119: time-first indexing dhs[t], dx[t]', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = caches[0][0].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    for t in reversed(range(T)):
+        dx[t], dh_next, dc_next = step_backward(dhs[t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', SEQ, 'dhs is batch-first'),
+    Mistake('blind #120: adds dh_next into dhs in place (dh = dhs[:, t]; dh += ...)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = caches[0][0].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    for t in reversed(range(T)):
+        dh = dhs[:, t]
+        dh += dh_next
+        dx[:, t], dh_next, dc_next = step_backward(dh, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', SEQ, 'changed its input `dhs` in place'),
+    Mistake('blind #121: grads as np.zeros(v.shape): float64 for float32 params', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = caches[0][0].shape[1]
+    grads = {k: np.zeros(v.shape) for k, v in params.items()}
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    for t in reversed(range(T)):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', SEQ, "keep the input's dtype"),
+    Mistake('blind #123: forgets to put the old value back', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+''', NUM, 'put x[k] back to its old value'),
+    Mistake('blind #124: one-sided difference (f(x+h) - f(x)) / h', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    f0 = f()
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old
+        grad[k] = (f_plus - f0) / h
+    return grad
+''', NUM, 'use central differences'),
+    Mistake('blind #125: divides by h instead of 2h', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        x[k] = old
+        grad[k] = (f_plus - f_minus) / h
+    return grad
+''', NUM, 'divide by 2h'),
+    Mistake('blind #126: works on a copy of x (f never sees the nudge)', '''
+def numerical_gradient(f, x, h=1e-5):
+    x = x.copy()
+    grad = np.zeros_like(x)
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        x[k] = old
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+''', NUM, 'nudge x itself, in place'),
+    Mistake('blind #127: x[k] += h then x[k] -= h: minus side evaluated at x (not x-h)', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for k in np.ndindex(x.shape):
+        x[k] += h
+        f_plus = f()
+        x[k] -= h
+        f_minus = f()
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+''', NUM, 'your minus side is evaluated at x'),
+    Mistake('blind #129: one path only: df = dc*c_prev (forgets f in 1-f)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * c_prev
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', CIFG, 'you kept only dc * c_prev'),
+    Mistake('blind #130: sign: df = dc*(g - c_prev)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (g - c_prev)
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', CIFG, 'your sign is flipped'),
+    Mistake('blind #131: dg = dc*f (copied i = f)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (c_prev - g)
+    dg = dc_all * f
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', CIFG, 'not dc * f'),
+    Mistake('blind #132: da in order g, f, o', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (c_prev - g)
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([dg * (1 - g ** 2), df * f * (1 - f), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', CIFG, 'yours: g, f, o'),
+    Mistake('blind #133: path missing: dc_all = dc', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc
+    df = dc_all * (c_prev - g)
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', CIFG, 'c also reaches the loss through h'),
+]

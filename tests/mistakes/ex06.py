@@ -381,3 +381,240 @@ def lr_at(step, base_lr, warmup, total):
     return base_lr * 0.5 * (1 + np.cos(np.pi * progress))
 ''', LR, "first differ at step"),
 ]
+
+
+# The blind newcomer test's wrong answers (issue 10's report, answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind #135: rebinds dict entries: grads[k] = g * scale', '''
+def clip_grad_norm(grads, max_norm):
+    norm = math.sqrt(sum(float(np.sum(g ** 2)) for g in grads.values()))
+    if norm > max_norm:
+        for k in grads:
+            grads[k] = grads[k] * (max_norm / norm)
+    return norm
+''', CLIP, "you rebound grads['W_ih']"),
+    Mistake('blind #136: clips every array by its own norm', '''
+def clip_grad_norm(grads, max_norm):
+    norm = math.sqrt(sum(float(np.sum(g ** 2)) for g in grads.values()))
+    for g in grads.values():
+        n = np.linalg.norm(g)
+        if n > max_norm:
+            g *= max_norm / n
+    return norm
+''', CLIP, 'clip all gradients together'),
+    Mistake('blind #137: returns the norm after clipping', '''
+def clip_grad_norm(grads, max_norm):
+    norm = math.sqrt(sum(float(np.sum(g ** 2)) for g in grads.values()))
+    if norm > max_norm:
+        for g in grads.values():
+            g *= max_norm / norm
+        norm = max_norm
+    return norm
+''', CLIP, 'return the norm before clipping'),
+    Mistake("blind #138: no 'if': also scales small gradients up", '''
+def clip_grad_norm(grads, max_norm):
+    norm = math.sqrt(sum(float(np.sum(g ** 2)) for g in grads.values()))
+    for g in grads.values():
+        g *= max_norm / norm
+    return norm
+''', CLIP, 'only scale down'),
+    Mistake('blind #139: norm = sum of the per-array norms', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(sum(np.linalg.norm(g) for g in grads.values()))
+    if norm > max_norm:
+        for g in grads.values():
+            g *= max_norm / norm
+    return norm
+''', CLIP, "not the sum of the arrays' norms"),
+    Mistake('blind #140: forgets the sqrt (squared norm)', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(sum(np.sum(g ** 2) for g in grads.values()))
+    if norm > max_norm:
+        for g in grads.values():
+            g *= max_norm / norm
+    return norm
+''', CLIP, 'you forgot the square root'),
+    Mistake('blind #142: rebinds params[k] = params[k] - lr*v', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += grads[k]
+        params[k] = params[k] - lr * v
+''', SGD, "you rebound params['W_ih']"),
+    Mistake('blind #143: rebinds velocity entries (params updated in place)', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        state["velocity"][k] = momentum * state["velocity"][k] + grads[k]
+        params[k] -= lr * state["velocity"][k]
+''', SGD, 'update the velocity in place'),
+    Mistake('blind #144: steps with the old velocity, then updates it', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        params[k] -= lr * v
+        v *= momentum
+        v += grads[k]
+''', SGD, 'one step late'),
+    Mistake('blind #145: EMA form: v = m*v + (1-m)*g', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += (1 - momentum) * grads[k]
+        params[k] -= lr * v
+''', SGD, 'without (1 - momentum)'),
+    Mistake('blind #146: CS231n convention v = m*v - lr*g; p += v (params same, velocity = -lr*v)', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v -= lr * grads[k]
+        params[k] += v
+''', SGD, "CS231n's convention"),
+    Mistake('blind #148: no bias correction', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    state["t"] += 1
+    t = state["t"]
+    b1, b2 = betas
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m
+        v_hat = v
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', ADAM, 'divide m by (1 - beta1**t)'),
+    Mistake('blind #149: eps inside the sqrt', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    state["t"] += 1
+    t = state["t"]
+    b1, b2 = betas
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / np.sqrt(v_hat + eps)
+''', ADAM, 'eps goes outside the square root'),
+    Mistake('blind #150: t incremented inside the loop over keys', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    for k in params:
+        state["t"] += 1
+        t = state["t"]
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', ADAM, 'increase t once per step'),
+    Mistake('blind #151: rebinds params[k] = params[k] - ...', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    state["t"] += 1
+    t = state["t"]
+    b1, b2 = betas
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] = params[k] - lr * m_hat / (np.sqrt(v_hat) + eps)
+''', ADAM, "you rebound params['W_ih']"),
+    Mistake("blind #152: never stores t: t = state['t'] + 1", '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    t = state["t"] + 1
+    b1, b2 = betas
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', ADAM, 'store the new step count'),
+    Mistake('blind #153: betas swapped (b2, b1 = betas)', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    state["t"] += 1
+    t = state["t"]
+    b2, b1 = betas
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', ADAM, 'you swapped them'),
+    Mistake('blind #155: strict step < warmup (0/0 when warmup == total)', '''
+def lr_at(step, base_lr, warmup, total):
+    if step < warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', LR, 'warmup = total means the whole run is warm-up'),
+    Mistake('blind #156: warm-up from (step - 1) / warmup', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * (step - 1) / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', LR, 'one step behind'),
+    Mistake('blind #157: progress = step / total (forgets to subtract warmup)', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = step / total
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', LR, 'Yours uses step / total'),
+    Mistake('blind #158: forgets the 1/2 in the cosine', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * (1 + math.cos(math.pi * progress))
+''', LR, 'you forgot the 1/2'),
+    Mistake('blind #159: progress = (step - warmup) / total', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) / total
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', LR, 'Yours divides by total'),
+    Mistake("blind #220: no 'if' (scales small gradients up), zero norm guarded", '''
+def clip_grad_norm(grads, max_norm):
+    norm = math.sqrt(sum(float(np.sum(g ** 2)) for g in grads.values()))
+    if norm > 0:
+        for g in grads.values():
+            g *= max_norm / norm
+    return norm
+''', CLIP, 'only scale down'),
+    Mistake('blind #224: velocity rebound (v = momentum*v + g, local name) and params in place', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v = momentum * v + grads[k]
+        params[k] -= lr * v
+''', SGD, 'keep a velocity in the state'),
+]

@@ -373,3 +373,242 @@ def unigram_loss(train_ids, eval_ids, vocab_size):
     return np.argmax(cdf > u[:, None], axis=-1)
 '''), DRAW, "sort"),
 ]
+
+
+# The blind newcomer test's wrong answers (issue 10's report, answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind #161: np.array without dtype (empty text -> float64)', '''
+def encode(text, vocab):
+    return np.array([vocab.index(ch) for ch in text])
+
+
+def decode(ids, vocab):
+    return "".join(vocab[int(i)] for i in ids)
+''', ENC, 'for the empty text your ids are float64'),
+    Mistake('blind #162: encode returns a list', '''
+def encode(text, vocab):
+    return [vocab.index(ch) for ch in text]
+
+
+def decode(ids, vocab):
+    return "".join(vocab[int(i)] for i in ids)
+''', ENC, "encode's result is a Python list"),
+    Mistake('blind #163: builds its own vocabulary from the text (sorted(set(text)))', '''
+def encode(text, vocab):
+    chars = sorted(set(text))
+    return np.array([chars.index(ch) for ch in text], dtype=np.int64)
+
+
+def decode(ids, vocab):
+    return "".join(vocab[int(i)] for i in ids)
+''', ENC, 'use the vocab you are given'),
+    Mistake('blind #164: decode returns a list of characters (forgot join)', '''
+def encode(text, vocab):
+    return np.array([vocab.index(ch) for ch in text], dtype=np.int64)
+
+
+def decode(ids, vocab):
+    return [vocab[int(i)] for i in ids]
+''', ENC, 'decode must return a str'),
+    Mistake("blind #167: global max instead of each row's", '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max()
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', PROBS, "subtract each row's own maximum"),
+    Mistake('blind #168: no max subtraction', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', PROBS, "subtract each row's maximum before exp"),
+    Mistake('blind #169: multiplies by the temperature', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits * temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', PROBS, 'divide by the temperature'),
+    Mistake('blind #170: top-k cut after the softmax, not renormalised', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    p = e / e.sum(axis=-1, keepdims=True)
+    if top_k is not None:
+        drop = np.argsort(p, axis=-1)[..., :-top_k]
+        np.put_along_axis(p, drop, 0.0, axis=-1)
+    return p
+''', PROBS, 'renormalise'),
+    Mistake('blind #171: subtracts the max in place on logits (z = logits; z -= ...)', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits
+    z -= z.max(axis=-1, keepdims=True)
+    z = z / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', PROBS, 'changed its input `logits` in place'),
+    Mistake('blind #172: top-k slice wrong: keeps the k smallest', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., top_k:]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', PROBS, 'yours keeps the smallest'),
+    Mistake('blind #173: np.asarray(logits, dtype=float): float32 -> float64', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = np.asarray(logits, dtype=float) / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', PROBS, "keep the input's dtype"),
+    Mistake('blind #175: chunks of shape (B, T): stacked on axis 0, sliced on axis 1', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B, T = batch_size, seq_len
+    L = (len(ids) - 1) // B
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(B)])
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(B)])
+    for k in range(L // T):
+        yield x[:, k * T:(k + 1) * T], y[:, k * T:(k + 1) * T]
+''', BATCH, 'each chunk has shape (T, B)'),
+    Mistake('blind #176: L = len(ids) // B (forgets the -1)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B, T = batch_size, seq_len
+    L = len(ids) // B
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(B)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(B)], axis=1)
+    for k in range(L // T):
+        yield x[k * T:(k + 1) * T], y[k * T:(k + 1) * T]
+''', BATCH, 'not len(ids) // batch_size'),
+    Mistake('blind #177: keeps an incomplete last chunk', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B, T = batch_size, seq_len
+    L = (len(ids) - 1) // B
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(B)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(B)], axis=1)
+    for k in range(-(-L // T)):
+        yield x[k * T:(k + 1) * T], y[k * T:(k + 1) * T]
+''', BATCH, 'leave out an incomplete last chunk'),
+    Mistake('blind #178: reshape(L, B): streams interleaved', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B, T = batch_size, seq_len
+    L = (len(ids) - 1) // B
+    x = ids[:B * L].reshape(L, B)
+    y = ids[1:B * L + 1].reshape(L, B)
+    for k in range(L // T):
+        yield x[k * T:(k + 1) * T], y[k * T:(k + 1) * T]
+''', BATCH, 'reshape(L, B) deals the characters out'),
+    Mistake('blind #179: range(0, L - T, T): drops the last complete chunk', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B, T = batch_size, seq_len
+    L = (len(ids) - 1) // B
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(B)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(B)], axis=1)
+    for s in range(0, L - T, T):
+        yield x[s:s + T], y[s:s + T]
+''', BATCH, 'the last full chunk too'),
+    Mistake('blind #180: returns a list of chunks, not a generator', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B, T = batch_size, seq_len
+    L = (len(ids) - 1) // B
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(B)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(B)], axis=1)
+    return [(x[k * T:(k + 1) * T], y[k * T:(k + 1) * T]) for k in range(L // T)]
+''', BATCH, 'write a generator'),
+    Mistake('blind #182: no add-one smoothing', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size)
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', UNI, 'add-one smoothing'),
+    Mistake('blind #183: divides by len(train_ids) (not the smoothed total)', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / len(train_ids)
+    return float(-np.log(p[eval_ids]).mean())
+''', UNI, 'divide by the total of the smoothed counts'),
+    Mistake('blind #184: log2 (bits) instead of ln', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log2(p[eval_ids]).mean())
+''', UNI, 'use the natural logarithm'),
+    Mistake('blind #185: bincount without minlength', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', UNI, 'minlength=vocab_size'),
+    Mistake('blind #186: counts taken on eval_ids', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(eval_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', UNI, 'you counted eval_ids'),
+    Mistake('blind #187: mean of -log p over the vocabulary', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p).mean())
+''', UNI, 'not averaged over the vocabulary'),
+    Mistake('blind #189: boundary to the previous stretch: cdf < u', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    idx = (cdf < u[:, None]).sum(axis=1)
+    return np.minimum(idx, probs.shape[1] - 1).astype(np.int64)
+''', DRAW, 'not greater or equal'),
+    Mistake('blind #190: np.cumsum without axis (flattens the batch)', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs).reshape(probs.shape)
+    idx = (cdf <= u[:, None]).sum(axis=1)
+    return np.minimum(idx, probs.shape[1] - 1).astype(np.int64)
+''', DRAW, 'without the axis it runs over the whole batch'),
+    Mistake('blind #191: argmax(cdf > u) without u[:, None]', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    return np.argmax(cdf > u, axis=1)
+''', DRAW, 'compare each row with its own u'),
+    Mistake('blind #192: result in np.zeros(B) (float)', '''
+def draw(probs, u):
+    out = np.zeros(len(u))
+    for b in range(len(u)):
+        out[b] = np.searchsorted(np.cumsum(probs[b]), u[b], side="right")
+    return out
+''', DRAW, 'return the indices as integers'),
+    Mistake('blind #193: cumsum in place into probs (out=probs)', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1, out=probs)
+    idx = (cdf <= u[:, None]).sum(axis=1)
+    return np.minimum(idx, probs.shape[1] - 1).astype(np.int64)
+''', DRAW, 'changed its input `probs` in place'),
+]

@@ -143,7 +143,7 @@ MISTAKES = [
     for _ in range(repeats * number):
         fn()
     return (clock() - t0) / (repeats * number)
-'''), TIMER, "total / repeats is the mean"),
+'''), TIMER, "the mean, which one slow group"),
     Mistake("number ignored", _timer('''
     for _ in range(warmup):
         fn()
@@ -215,4 +215,248 @@ MISTAKES = [
     Mistake("memory updated in place", _peep(c="c_prev.mul_(f).add_(torch.tanh(z) * i)"), PEEP,
             "changed its input `c_prev`"),
     Mistake("returns (c, h)", _peep(ret="c, torch.tanh(c) * o"), PEEP, "(h, c) in that order"),
+]
+
+
+# The blind newcomer test's wrong answers (issue 10's report, answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind #195: concatenates [h_prev, x_t]', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([h_prev, x_t], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', STEP, 'yours puts h_prev first'),
+    Mistake('blind #196: chunks along dim 0', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=0)
+    c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', STEP, 'split the 4H gate axis'),
+    Mistake('blind #197: lecture order z, i, f, o', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z, z_i, z_f, z_o = a.chunk(4, dim=1)
+    c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', STEP, "the lecture's order z, z_i, z_f, z_o"),
+    Mistake('blind #198: updates c_prev in place with mul_ / add_', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = c_prev.mul_(torch.sigmoid(z_f)).add_(torch.tanh(z) * torch.sigmoid(z_i))
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', STEP, 'changed its input `c_prev` in place'),
+    Mistake('blind #199: np.tanh on a tensor', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = np.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', STEP, 'a numpy function met a tensor'),
+    Mistake('blind #200: forgets the bias b', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', STEP, 'add the bias b'),
+    Mistake('blind #202: bare torch.zeros(B, H) (float32) for the start state', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = torch.zeros(B, H), torch.zeros(B, H)
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', LAYER, 'make the start state from x'),
+    Mistake('blind #203: W concatenated along dim 0', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=0)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', LAYER, 'concatenate along the feature axis'),
+    Mistake('blind #204: b = b_ih only', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', LAYER, 'yours has only b_ih'),
+    Mistake('blind #205: hs includes h0 (T+1 entries)', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = [h]
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', LAYER, 'not the starting state h_0'),
+    Mistake('blind #206: does not carry h and c (h_t, c_t = ...)', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h_t, c_t = lstm_step(x[t], h, c, W, b)
+        hs.append(h_t)
+    return torch.stack(hs), (h_t, c_t)
+''', LAYER, 'carry the memory'),
+    Mistake('blind #207: returns the list hs (forgot torch.stack)', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return hs, (h, c)
+''', LAYER, 'hs is a Python list of tensors'),
+    Mistake('blind #209: no warm-up calls', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return float(np.median(times))
+''', TIMER, 'warm up first'),
+    Mistake('blind #210: mean instead of median', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return float(np.mean(times))
+''', TIMER, 'the mean, which one slow group'),
+    Mistake('blind #211: forgets to divide by number', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append(clock() - t0)
+    return float(np.median(times))
+''', TIMER, "divide each group's time by number"),
+    Mistake('blind #212: time.perf_counter() instead of the given clock', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - t0) / number)
+    return float(np.median(times))
+''', TIMER, 'read the time with the clock you are given'),
+    Mistake("blind #213: min instead of median (timeit's advice)", '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return float(np.min(times))
+''', TIMER, 'not the minimum'),
+    Mistake('blind #215: output gate peeks at the old memory', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f + p[1] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c_prev)
+    h = torch.tanh(c) * o
+    return h, c
+''', PEEP, 'yours uses c_prev'),
+    Mistake('blind #216: rows of p swapped for i and f', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[1] * c_prev)
+    f = torch.sigmoid(z_f + p[0] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', PEEP, 'yours swapped them'),
+    Mistake('blind #217: peephole added after the sigmoid', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i) + p[0] * c_prev
+    f = torch.sigmoid(z_f) + p[1] * c_prev
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o) + p[2] * c
+    h = torch.tanh(c) * o
+    return h, c
+''', PEEP, 'the peephole goes inside the sigmoid'),
+    Mistake("blind #218: forgets the forget gate's peephole", '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', PEEP, 'the forget gate adds p[1] * c_prev'),
+    Mistake('blind #219: indexes p by columns: p[:, 0] etc.', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[:, 0] * c_prev)
+    f = torch.sigmoid(z_f + p[:, 1] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[:, 2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', PEEP, 'p[:, k] takes a column'),
 ]
