@@ -168,3 +168,12 @@ def test_float32_cases_get_a_looser_tolerance():
     assert tolerance(x32) == (1e-4, 1e-6)
     assert tolerance(x64) == (1e-6, 1e-9)
     assert tolerance(Case("own", (np.zeros(2),), rtol=1e-3)) == (1e-3, 1e-9)
+
+
+def test_a_pattern_one_case_shows_by_chance_is_not_claimed(capsys):
+    def sometimes_twice(x, w):   # twice on the first case, something else on the others
+        return 2 * x * w if x.shape == (3, 8) else x * w + np.arange(x.size).reshape(x.shape)
+    result = _check(sometimes_twice)
+    assert not result and "twice" not in result.hint, result.hint
+    always_twice = _check(lambda x, w: 2 * x * w)
+    assert "twice" in always_twice.hint

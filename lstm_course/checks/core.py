@@ -24,7 +24,7 @@ import numpy as np
 
 from . import guards
 from .calling import GENERIC_ERROR_HINTS, call_learner  # noqa: F401 (re-exported)
-from .diagnosis import describe_specific
+from .diagnosis import describe_specific, transform
 from .outputs import (ATOL, RTOL, as_outputs, difference, flat, matches, raw_outputs,  # noqa: F401 (re-exported)
                       structure, wrong_outputs)
 from .result import ERROR, FAILED, NOT_DONE, PASSED, CheckResult, Stop, report  # noqa: F401 (re-exported)
@@ -105,7 +105,7 @@ def _guard_types(raw_got, raw_expected, names, check):
     return None
 
 
-def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL, with_specific=False):
+def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL, with_specific=False, use_transform=True):
     """The generic diagnosis of one case: which output is wrong, how it differs, and
     which outputs are right. ``layout`` maps an output's (flat) name to its axes' tags.
     With ``with_specific``, (text, whether a telling pattern was found)."""
@@ -116,7 +116,7 @@ def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL, with_specif
     described = []
     for name, g, e in wrong:   # the first output with a telling pattern, else the first one
         tags = layout.get(name, layout.get(name.split("[")[0]))
-        described.append((name,) + describe_specific(name, g, e, tags, rtol, atol))
+        described.append((name,) + describe_specific(name, g, e, tags, rtol, atol, use_transform))
     name, seen, specific = next((d for d in described if d[2]), described[0])
     wrong = [w for w in wrong if w[0] == name] + [w for w in wrong if w[0] != name]
     wrong_names = {n for n, _, _ in wrong}
@@ -125,7 +125,23 @@ def explain(got, expected, names, layout=None, rtol=RTOL, atol=ATOL, with_specif
         seen += f" ({', '.join(right)} {'is' if len(right) == 1 else 'are'} right"
         seen += f"; {', '.join(n for n, _, _ in wrong[1:])} also differ{'s' if len(wrong) == 2 else ''})" \
             if len(wrong) > 1 else ")"
-    return (seen + ".", specific) if with_specific else seen + "."
+    return (seen + ".", specific, name) if with_specific else seen + "."
+
+
+def _transform_holds_everywhere(name, failing, outputs):
+    """Whether a whole-array relation (sign, factor, zeros, ...) seen in output ``name``
+    is the same in every failing case where that output has two or more values:
+    a relation that one case shows by chance must not be claimed."""
+    seen = set()
+    for _, g, e, tol in failing:
+        got, exp = dict(flat(g, outputs)).get(name), dict(flat(e, outputs)).get(name)
+        if got is None or exp is None:
+            continue
+        got, exp = np.asarray(got, dtype=np.float64), np.asarray(exp, dtype=np.float64)
+        if got.shape != exp.shape or got.size < 2 or np.allclose(got, exp, rtol=tol[0], atol=tol[1]):
+            continue
+        seen.add(transform(name, got, exp, *tol))
+    return len(seen) <= 1
 
 
 def _explain_failing(failing, outputs, layout):
@@ -133,7 +149,9 @@ def _explain_failing(failing, outputs, layout):
     whose difference has a telling pattern (one number fits any pattern), else the first."""
     by_size = sorted(failing, key=lambda f: -sum(np.size(v) for _, v in flat(f[2], outputs)))
     for _, g, e, tol in by_size:
-        seen, specific = explain(g, e, outputs, layout, *tol, with_specific=True)
+        seen, specific, name = explain(g, e, outputs, layout, *tol, with_specific=True)
+        if specific and not _transform_holds_everywhere(name, failing, outputs):
+            seen, specific, name = explain(g, e, outputs, layout, *tol, with_specific=True, use_transform=False)
         if specific:
             return seen
     _, g, e, tol = failing[0]

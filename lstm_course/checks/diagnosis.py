@@ -25,8 +25,9 @@ def _tiny(e, atol):
     return np.max(np.abs(e), initial=0.0) <= atol
 
 
-def _transform(name, g, e, rtol, atol):
-    """A whole-array relation between g and e, as a phrase, or None."""
+def transform(name, g, e, rtol=1e-6, atol=1e-9):
+    """A whole-array relation between g and e (zeros, sign, a factor, transposed,
+    an offset), as a phrase, or None."""
     if _tiny(g, atol) and not _tiny(e, atol):
         return f"{name} is all zeros where the expected values are not: something is never written or is multiplied by 0"
     if g.size < 2:   # one number: any ratio or offset "fits", which says nothing
@@ -101,7 +102,7 @@ def _gate_phrase(name, g, e, axis, rtol, atol):
         return None
     which = " and ".join(GATES[k] for k in bad)
     plural = "blocks" if len(bad) > 1 else "block"
-    how = _transform("it", gb[bad[0]], eb[bad[0]], rtol, atol)
+    how = transform("it", gb[bad[0]], eb[bad[0]], rtol, atol)
     right = ", ".join(SHORT[k] for k in range(4) if k not in bad)
     phrase = f"in {name}, the {which} {plural} differ{'' if len(bad) > 1 else 's'} (blocks {right} are right)"
     return phrase + (f"; {how}" if how else "")
@@ -150,9 +151,10 @@ def describe(name, got, expected, tags=None, rtol=1e-6, atol=1e-9):
     return found[0] if found else None
 
 
-def describe_specific(name, got, expected, tags=None, rtol=1e-6, atol=1e-9):
+def describe_specific(name, got, expected, tags=None, rtol=1e-6, atol=1e-9, use_transform=True):
     """(sentence, specific) or None when they match; specific is False when all
-    that could be said is where the largest difference sits."""
+    that could be said is where the largest difference sits. use_transform=False
+    leaves out the whole-array relations (for when they do not hold on every case)."""
     try:
         g = np.asarray(got, dtype=np.float64)
         e = np.asarray(expected, dtype=np.float64)
@@ -173,7 +175,7 @@ def describe_specific(name, got, expected, tags=None, rtol=1e-6, atol=1e-9):
     if "T" in tags and len(tags) == g.ndim:
         phrases.append(_time_phrase(name, g, e, tags.index("T"), rtol, atol))
     phrases = [p for p in phrases if p]
-    whole = _transform(name, g, e, rtol, atol)
+    whole = transform(name, g, e, rtol, atol) if use_transform else None
     if whole:
         phrases.insert(0, whole)
     if phrases:

@@ -2,12 +2,19 @@
 ``CheckResult`` that tests (and notebooks) can assert on.
 
 ``Stop`` lets any helper deep inside a checker end the check with a verdict.
+
+Grading mode (``LSTM_COURSE_GRADING=1``, set by the instructors' nbgrader config,
+instructor/nbgrader_config.py): after printing, a verdict other than passed raises
+``AssertionError``, so that nbgrader's autograde gives the checker cell no points.
+Without the variable nothing changes.
 """
+import os
 import sys
 import textwrap
 from dataclasses import dataclass
 
 PASSED, FAILED, NOT_DONE, ERROR = "passed", "failed", "not done", "error"
+GRADING_ENV = "LSTM_COURSE_GRADING"
 
 @dataclass
 class CheckResult:
@@ -65,4 +72,7 @@ def report(name, status, hint="", detail="", summary=""):
             text += "\n" + _wrap(f"({detail})", "   ")
     sys.stdout.write(text + "\n")   # one write, so the notebook stores one stream output
     sys.stdout.flush()
+    if status != PASSED and os.environ.get(GRADING_ENV, "") not in ("", "0"):
+        __tracebackhide__ = True   # noqa: F841 (IPython and pytest leave this frame out of tracebacks)
+        raise AssertionError(f"{name}: {status} (grading mode: {GRADING_ENV} is set)")
     return CheckResult(name, status, hint, text)
