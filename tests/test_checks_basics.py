@@ -53,6 +53,15 @@ def test_keep_by_multiplying_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_keep_by_multiplying(wrong), capsys, hint)
 
 
+def test_keep_by_multiplying_with_an_int_w_gives_floats(capsys):
+    def from_a_list(c0, w, xs):       # all ints in: np.array of the list is int64
+        values = [c0]
+        for x in xs:
+            values.append(w * values[-1] + x)
+        return np.array(values)
+    assert_caught(checks.check_keep_by_multiplying(from_a_list), capsys, "holds integers")
+
+
 def test_keep_by_multiplying_int_start_is_not_truncated(capsys):
     def truncating(c0, w, xs):
         values = np.full(len(xs) + 1, c0)
@@ -70,6 +79,7 @@ def test_keep_by_multiplying_int_start_is_not_truncated(capsys):
     (lambda w, T: float(w) ** np.array([T, *range(T)]), "in reverse order"),
     (lambda w, T: float(w) ** np.arange(T - 1, -1, -1), "you left out entry 0"),
     (lambda w, T: w ** np.arange(T, -1, -1), "holds integers"),
+    (lambda w, T: float(w) ** np.array([T, *range(1, T + 1)]), "exponents are reversed"),
 ])
 def test_memory_gradient_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_memory_gradient(wrong), capsys, hint)
@@ -80,7 +90,9 @@ def _tanh_neuron(h0, w, u, xs, mistake=None):
     for x in xs:
         old = hs[-1]
         new = np.tanh(w * old) + u * x if mistake == "outside" else np.tanh(w * old + u * x)
-        if mistake == "no derivative":
+        if mistake == "summed":
+            grad += w * (1 - new ** 2)
+        elif mistake == "no derivative":
             grad *= w
         elif mistake in ("no input in derivative", "outside"):
             grad *= w * (1 - np.tanh(w * old) ** 2)
@@ -102,9 +114,20 @@ def _tanh_neuron(h0, w, u, xs, mistake=None):
     ("no h0", "h_0 first"),
     ("no w", "you left out the recurrent weight w"),
     ("argument", "not its argument"),
+    ("summed", "a product, not a sum"),
 ])
 def test_tanh_neuron_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_tanh_neuron(lambda h0, w, u, xs: _tanh_neuron(h0, w, u, xs, mistake)), capsys, hint)
+
+
+def test_tanh_neuron_that_crashes_at_t_0_is_told_why(capsys):
+    def grad_inside(h0, w, u, xs):
+        hs = [float(h0)]
+        for t, x in enumerate(xs):
+            hs.append(np.tanh(w * hs[-1] + u * x))
+            grad = w * (1 - hs[-1] ** 2) if t == 0 else grad * w * (1 - hs[-1] ** 2)  # noqa: F821
+        return np.array(hs), grad
+    assert_caught(checks.check_tanh_neuron(grad_inside), capsys, "with no inputs (T = 0)")
 
 
 def test_tanh_neuron_that_changes_xs_is_caught(capsys):
@@ -116,6 +139,8 @@ def test_tanh_neuron_that_changes_xs_is_caught(capsys):
 
 
 def _steps(c0, w, threshold, slip=None):
+    if slip == "signed c0" and c0 < threshold:
+        return 0
     if abs(w) >= 1 and abs(c0) >= threshold:
         return -1 if slip == "never" else None
     c, t = abs(c0), 1 if slip == "from 1" else 0
@@ -126,6 +151,7 @@ def _steps(c0, w, threshold, slip=None):
 
 @pytest.mark.parametrize("slip, hint", [
     ("never", "None"), ("from 1", "one step too many"), ("not strict", "strictly"), ("float", "an int"),
+    ("signed c0", "but not abs(c0)"),
 ])
 def test_steps_until_below_mistakes(slip, hint, capsys):
     assert_caught(checks.check_steps_until_below(lambda c0, w, thr: _steps(c0, w, thr, slip)), capsys, hint)
@@ -149,8 +175,11 @@ def test_lesson2_solutions_pass(sol2, capsys):
 
 def test_package_references_pass(capsys):
     from lstm_course.cell import memory_cell
+
+    def stacked(s, c, g=tanh, h=tanh):
+        return memory_cell(s[..., 0], s[..., 1], s[..., 2], s[..., 3], c, g=g, h=h)
     assert_passes(checks.check_sigmoid(sigmoid), capsys)
-    assert_passes(checks.check_memory_cell(memory_cell), capsys)
+    assert_passes(checks.check_memory_cell(stacked), capsys)
 
 
 @pytest.mark.parametrize("wrong, hint", [
@@ -170,13 +199,17 @@ def test_sigmoid_mistakes(wrong, hint, capsys):
     (sigmoid, "that is the sigmoid itself"),
     (lambda z: -sigmoid(z) * (1 - sigmoid(z)), "check the sign"),
     (lambda z: sigmoid(z) * (1 - z), "your second factor is 1 - z"),
+    (lambda z: sigmoid(z) * (1 - sigmoid(-z)), "your second factor is s again"),
 ])
 def test_sigmoid_grad_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_sigmoid_grad(wrong), capsys, hint)
 
 
 def _cell(mistake):
-    def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    def memory_cell(s, c, g=tanh, h=tanh):
+        z, z_i, z_f, z_o = (s[..., k] for k in range(4))
+        if mistake == "gates first":
+            z_i, z_f, z_o, z = z, z_i, z_f, z_o
         gi, gf, go = (sigmoid(s) for s in (z_i, z_f, z_o))
         if mistake == "no sigmoid":
             gi, gf, go = z_i, z_f, z_o
@@ -201,20 +234,43 @@ def _cell(mistake):
     ("no keep", "must keep the old one"),
     ("order", "return (c_new, a)"),
     ("gate inside h", "it does not go inside h"),
+    ("gates first", "you read the gates first"),
 ])
 def test_memory_cell_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_memory_cell(_cell(mistake)), capsys, hint)
 
 
 def test_memory_cell_without_activation_arguments_is_rejected(capsys):
-    def memory_cell(z, z_i, z_f, z_o, c):
-        c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
-        return c_new, np.tanh(c_new) * sigmoid(z_o)
+    def memory_cell(s, c):
+        c_new = np.tanh(s[..., 0]) * sigmoid(s[..., 1]) + c * sigmoid(s[..., 2])
+        return c_new, np.tanh(c_new) * sigmoid(s[..., 3])
     assert_caught(checks.check_memory_cell(memory_cell), capsys, "keyword parameters with tanh as their default")
 
 
-def test_memory_cell_that_updates_c_in_place_is_caught(capsys):
+def test_memory_cell_with_the_signals_one_by_one_is_rejected(capsys):
     def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+        c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+        return c_new, h(c_new) * sigmoid(z_o)
+    assert_caught(checks.check_memory_cell(memory_cell), capsys, "stacked in ONE array s")
+
+
+@pytest.mark.parametrize("read, hint", [
+    (lambda s: tuple(s), "read the FIRST axis"),                       # z, z_i, z_f, z_o = s
+    (lambda s: tuple(s[..., k + 1] for k in range(4)), "indices 0 to 3"),
+    (lambda s: tuple(np.split(s, 4, axis=-1)), "keep a last axis of length 1"),
+    (lambda s: tuple(s[:, k] for k in range(4)), "s[..., k], which works for every shape"),
+])
+def test_memory_cell_layout_slips_are_named(read, hint, capsys):
+    def memory_cell(s, c, g=tanh, h=tanh):
+        z, z_i, z_f, z_o = read(s)
+        c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+        return c_new, h(c_new) * sigmoid(z_o)
+    assert_caught(checks.check_memory_cell(memory_cell), capsys, hint)
+
+
+def test_memory_cell_that_updates_c_in_place_is_caught(capsys):
+    def memory_cell(s, c, g=tanh, h=tanh):
+        z, z_i, z_f, z_o = (s[..., k] for k in range(4))
         c *= sigmoid(z_f)
         c += g(z) * sigmoid(z_i)
         return c, h(c) * sigmoid(z_o)
@@ -222,8 +278,8 @@ def test_memory_cell_that_updates_c_in_place_is_caught(capsys):
 
 
 def test_memory_cell_float32_in_float32_out(capsys):
-    def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
-        z, z_i, z_f, z_o, c = (np.asarray(v, dtype=float) for v in (z, z_i, z_f, z_o, c))
+    def memory_cell(s, c, g=tanh, h=tanh):
+        z, z_i, z_f, z_o, c = (np.asarray(v, dtype=float) for v in (s[..., 0], s[..., 1], s[..., 2], s[..., 3], c))
         c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
         return c_new, h(c_new) * sigmoid(z_o)
     assert_caught(checks.check_memory_cell(memory_cell), capsys, "float32")
@@ -252,6 +308,14 @@ def _cifg(mistake):
 ])
 def test_cifg_cell_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_cifg_cell(_cifg(mistake)), capsys, hint)
+
+
+def test_cifg_cell_calling_memory_cell_the_old_way_is_told_to_stack(sol2, capsys):
+    memory_cell = sol2["memory_cell"]
+
+    def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+        return memory_cell(z, -z_f, z_f, z_o, c, g=g, h=h)
+    assert_caught(checks.check_cifg_cell(cifg_cell), capsys, "takes (s, c): stack the four signals")
 
 
 def test_cifg_cell_with_an_input_gate_signal_is_rejected(capsys):

@@ -95,6 +95,7 @@ def test_cifg_backward_matches_central_differences():
     (lambda D, H, L: L * 4 * (H * D + H * H + 2 * H), "not (4H, D)"),
     (lambda D, H, L: 4 * (H * D + H * H + 2 * H), "count every layer"),
     (lambda D, H, L: 4 * H * D + L * (4 * H * H + 8 * H), "counts W_ih for layer 0 only"),
+    (lambda D, H, L: 4.0 * H * (D + H + 2) + (L - 1) * 4.0 * H * (2 * H + 2), "as an integer (an int)"),
 ])
 def test_param_count_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_param_count(wrong), capsys, hint)
@@ -113,6 +114,8 @@ def _step_forward(mistake=None):
         order = "gifo" if mistake == "lecture order" else "ifgo"
         blocks = dict(zip(order, np.split(a, 4, axis=1)))
         i, f, o = sigmoid(blocks["i"]), sigmoid(blocks["f"]), sigmoid(blocks["o"])
+        if mistake == "tanh o":
+            o = np.tanh(blocks["o"])
         g = sigmoid(blocks["g"]) if mistake == "sigmoid g" else np.tanh(blocks["g"])
         if mistake == "swap":
             i, f = f, i
@@ -135,6 +138,7 @@ def _step_forward(mistake=None):
     ("old memory", "not c_prev"),
     ("transposed", "x_t @ W_ih.T"),
     ("gate inside tanh", "it does not go inside the tanh"),
+    ("tanh o", "the output gate o (block 3H:4H) is a gate"),
 ])
 def test_step_forward_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_step_forward(_step_forward(mistake)), capsys, hint)
@@ -150,6 +154,11 @@ def _forward(mistake=None):
         start_c = zeros if (c0 is None or mistake == "ignore state") else c0
         h, c, hs, caches = start_h, start_c, [start_h] if mistake == "keep h0" else [], []
         for t in range(T):
+            if mistake in ("new names", "new names, no T = 0"):   # h_t, c_t never go back into h, c
+                h_t, c_t, cache = _dict_step(x[:, t], h, c, params)
+                hs.append(h_t)
+                caches.append(cache)
+                continue
             h, c, cache = _dict_step(x[:, t], start_h if mistake == "no h" else h,
                                      start_c if mistake == "no c" else c, params)
             hs.append(h)
@@ -157,6 +166,10 @@ def _forward(mistake=None):
         if mistake == "last cache only":
             caches = caches[-1:]
         hs = np.stack(hs, axis=1) if hs else np.zeros((B, 0, H), dtype=x.dtype)
+        if mistake == "new names, no T = 0":
+            return hs, (h_t, c_t), caches  # noqa: F821 (unset when T = 0: the mistake)
+        if mistake == "new names":
+            return hs, (h_t, c_t) if T else (h, c), caches  # noqa: F821
         return hs, (h, c), caches
     return lstm_forward
 
@@ -167,6 +180,8 @@ def _forward(mistake=None):
     ("ignore state", "start from h0 and c0"),
     ("keep h0", "initial state kept"),
     ("last cache only", "keep every step's cache"),
+    ("new names", "carry the state from step to step"),
+    ("new names, no T = 0", "with no inputs (T = 0)"),
 ])
 def test_lstm_forward_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_lstm_forward(_forward(mistake)), capsys, hint)
@@ -198,6 +213,16 @@ def _to_torch(order=(1, 2, 0, 3), twice=False, transpose=False):
 ])
 def test_torch_mapping_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_torch_mapping(wrong), capsys, hint)
+
+
+def test_torch_mapping_without_no_grad_is_told_to_use_it(capsys):
+    import torch
+
+    def to_torch_lstm(lect):
+        m = torch.nn.LSTM(lect["W"].shape[1], lect["U"].shape[1])
+        m.weight_ih_l0.copy_(torch.from_numpy(lect["W"]))
+        return m
+    assert_caught(checks.check_torch_mapping(to_torch_lstm), capsys, "with torch.no_grad():")
 
 
 def test_torch_mapping_accepts_float32(capsys):
@@ -346,6 +371,8 @@ def _cifg_step(mistake):
         b_hh = 0 if mistake == "no b_hh" else params["b_hh"]
         a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + b_hh
         f, g, o = sigmoid(a[:, :H]), np.tanh(a[:, H:2 * H]), sigmoid(a[:, 2 * H:])
+        if mistake == "tanh o":
+            o = np.tanh(a[:, 2 * H:])
         c = g * (1 - f) + c_prev * f
         return (np.tanh(c * o) if mistake == "gate inside tanh" else np.tanh(c) * o), c
     return cifg_step
@@ -354,6 +381,52 @@ def _cifg_step(mistake):
 @pytest.mark.parametrize("mistake, hint", [
     ("no b_hh", "add both biases"),
     ("gate inside tanh", "it does not go inside the tanh"),
+    ("tanh o", "the output gate o (block 2H:3H) is a gate"),
 ])
 def test_cifg_step_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_cifg_step(_cifg_step(mistake)), capsys, hint)
+
+
+def test_gradcheck_must_restore_x_bit_for_bit(capsys):
+    """+h, -2h, +h brings x back only up to the last digit: the task asks for the old value itself."""
+    def numerical_gradient(f, x, h=1e-5):
+        grad = np.zeros(x.shape)
+        for k in np.ndindex(x.shape):
+            x[k] += h
+            f_plus = f()
+            x[k] -= 2 * h
+            f_minus = f()
+            x[k] += h
+            grad[k] = (f_plus - f_minus) / (2 * h)
+        return grad
+    assert_caught(checks.check_gradcheck(numerical_gradient), capsys, "store the old value and assign it back")
+
+
+def test_gradcheck_row_loop_is_named(capsys):
+    def numerical_gradient(f, x, h=1e-5):
+        grad = np.zeros(x.shape)
+        for k in range(len(x)):
+            old = x[k].copy()
+            x[k] = old + h
+            f_plus = f()
+            x[k] = old - h
+            f_minus = f()
+            x[k] = old
+            grad[k] = (f_plus - f_minus) / (2 * h)
+        return grad
+    assert_caught(checks.check_gradcheck(numerical_gradient), capsys, "picks whole rows")
+
+
+@pytest.mark.parametrize("swap, hint", [("g", "not 1 - g"), ("dx", "dx_t and dh_prev are swapped")])
+def test_step_backward_g_derivative_and_swapped_outputs_are_named(swap, hint, capsys):
+    def step_backward(dh, dc, cache, grads):
+        x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+        dc = dc + dh * o * (1 - tanh_c ** 2)
+        dg_local = 1 - g if swap == "g" else 1 - g ** 2
+        da = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * dg_local,
+                             dh * tanh_c * o * (1 - o)], axis=1)
+        for k, v in (("W_ih", da.T @ x_t), ("W_hh", da.T @ h_prev), ("b_ih", da.sum(0)), ("b_hh", da.sum(0))):
+            grads[k] += v
+        dx, dh_prev = da @ params["W_ih"], da @ params["W_hh"]
+        return (dh_prev, dx, dc * f) if swap == "dx" else (dx, dh_prev, dc * f)
+    assert_caught(checks.check_step_backward(step_backward), capsys, hint)

@@ -218,3 +218,49 @@ def test_tbptt_must_be_a_generator_and_streams_one_shorter(capsys):
             yield x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
     assert_caught(checks.check_tbptt_batches(as_list), capsys, "write a generator")
     assert_caught(checks.check_tbptt_batches(no_minus_one), capsys, "not len(ids) // batch_size")
+
+
+def test_draw_with_no_cumulative_probability_above_u_gives_the_last_index(capsys):
+    """Ten probabilities of 0.1 add up to 0.9999999999999999: np.argmax of an all-False row is 0, not V - 1."""
+    assert draw(np.full((1, 10), 0.1), np.array([0.9999999999999999]))[0] == 9
+    assert draw(np.full((1, 7), 1 / 7), np.array([0.9999999999999999]))[0] == 6
+
+    def argmax_draw(probs, u):
+        return np.argmax(np.cumsum(probs, axis=1) > u[:, None], axis=1)
+    assert_caught(checks.check_draw(argmax_draw), capsys, "return the last index, V - 1")
+
+    def searchsorted_right(probs, u):
+        cdf = np.cumsum(probs, axis=1)
+        return np.array([np.searchsorted(row, x, side="right") for row, x in zip(cdf, u)])
+    assert_caught(checks.check_draw(searchsorted_right), capsys, "return the last index, V - 1")
+
+
+@pytest.mark.parametrize("mistake, hint", [
+    (lambda p, u: np.argmax(np.cumsum(p, axis=0) > u[:, None], axis=1), "axis=0 adds up the rows"),
+    (lambda p, u: np.argmax(np.cumsum(p, axis=1) >= u[:, None], axis=1), "greater than u"),
+])
+def test_draw_axis_and_boundary_with_argmax(mistake, hint, capsys):
+    assert_caught(checks.check_draw(mistake), capsys, hint)
+
+
+def test_sampling_probs_over_axis_0_is_named(capsys):
+    def sampling_probs_axis0(logits, temperature, top_k=None):
+        z = logits / temperature
+        z = z - z.max(axis=0, keepdims=True)
+        if top_k is not None:
+            kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+            z = np.where(z >= kth, z, -np.inf)
+        e = np.exp(z)
+        return e / e.sum(axis=0, keepdims=True)
+    assert_caught(checks.check_sampling_probs(sampling_probs_axis0), capsys, "yours uses axis=0")
+
+
+def test_encode_decode_through_a_set_is_named(capsys):
+    def encode(text, vocab):
+        table = {ch: i for i, ch in enumerate(set(vocab))}
+        return np.array([table[ch] for ch in text], dtype=int)
+
+    def decode(ids, vocab):
+        table = {i: ch for i, ch in enumerate(set(vocab))}
+        return "".join(table[i] for i in ids)
+    assert_caught(checks.check_encode_decode(encode, decode), capsys, "a set has no order")

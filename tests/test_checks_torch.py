@@ -192,3 +192,45 @@ def test_timer_min_and_peephole_slips_are_named(capsys):
     assert_caught(checks.check_median_time(min_time), capsys, "not the minimum")
     assert_caught(checks.check_peephole_step(columns), capsys, "p[:, k] takes a column")
     assert_caught(checks.check_peephole_step(outside), capsys, "the peephole goes inside the sigmoid")
+
+
+def test_fused_w_order_warmup_in_first_group_and_peephole_slips_are_named(capsys):
+    from lstm_course.checks.torch_ops import fused_step
+
+    def hh_first(x, params):
+        W = torch.cat([params["W_hh"], params["W_ih"]], dim=1)
+        b = params["b_ih"] + params["b_hh"]
+        h = c = x.new_zeros((x.shape[1], params["W_hh"].shape[1]))
+        hs = []
+        for t in range(x.shape[0]):
+            h, c = fused_step(x[t], h, c, W, b)
+            hs.append(h)
+        return torch.stack(hs), (h, c)
+
+    def warmup_in_first_group(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+        times, t0 = [], clock()
+        for _ in range(warmup):
+            fn()
+        for _ in range(repeats):
+            for _ in range(number):
+                fn()
+            t1 = clock()
+            times.append((t1 - t0) / number)
+            t0 = t1
+        return float(np.median(times))
+
+    def peep(on_h=False, matmul=False):
+        def step(x_t, h_prev, c_prev, W, b, p):
+            z_i, z_f, z, z_o = (torch.cat([x_t, h_prev], dim=1) @ W.T + b).chunk(4, dim=1)
+            if matmul:
+                pc = c_prev @ p.T
+                c = torch.tanh(z) * torch.sigmoid(z_i + pc[:, :1]) + c_prev * torch.sigmoid(z_f + pc[:, 1:2])
+                return torch.tanh(c) * torch.sigmoid(z_o + (c @ p.T)[:, 2:3]), c
+            old = h_prev if on_h else c_prev
+            c = torch.tanh(z) * torch.sigmoid(z_i + p[0] * old) + c_prev * torch.sigmoid(z_f + p[1] * old)
+            return torch.tanh(c) * torch.sigmoid(z_o + p[2] * c), c
+        return step
+    assert_caught(checks.check_torch_forward(hh_first), capsys, "yours puts W_hh first")
+    assert_caught(checks.check_median_time(warmup_in_first_group), capsys, "the first group's time includes them")
+    assert_caught(checks.check_peephole_step(peep(on_h=True)), capsys, "yours multiplies p by h_prev")
+    assert_caught(checks.check_peephole_step(peep(matmul=True)), capsys, "a matrix product c_prev @ p.T")

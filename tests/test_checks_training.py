@@ -62,7 +62,15 @@ def _sgd(mistake=None):
                 p -= lr * grads[k]
                 continue
             v = state["velocity"][k]
+            if mistake == "momentum on g":
+                v += momentum * grads[k]
+                p -= lr * v
+                continue
             v *= momentum
+            if mistake == "lr in v":
+                v += lr * grads[k]
+                p -= v
+                continue
             v += -grads[k] if mistake == "sign" else grads[k]
             p -= v if mistake == "no lr" else lr * v
     return sgd_momentum_step
@@ -72,6 +80,8 @@ def _sgd(mistake=None):
     ("plain", "keep a velocity"),
     ("no lr", "multiply the velocity by lr"),
     ("sign", "step against the gradient"),
+    ("lr in v", "folds lr into it"),
+    ("momentum on g", "momentum multiplies the old velocity, not the gradient"),
 ])
 def test_sgd_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_sgd_momentum_step(_sgd(mistake)), capsys, hint)
@@ -88,7 +98,7 @@ def _adam(mistake=None):
             if mistake != "forgets state":
                 state["m"][k], state["v"][k] = m, v
             if mistake != "no correction":
-                m, v = m / (1 - b1 ** t), v / (1 - b2 ** t)
+                m, v = m / (1 - b1 ** t), v / (1 - (b1 if mistake == "beta1 in v_hat" else b2) ** t)
             step = lr * m / (np.sqrt(v) + eps)
             p += step if mistake == "sign" else -step
     return adam_step
@@ -99,6 +109,7 @@ def _adam(mistake=None):
     ("forgets state", "keep m and v in the state"),
     ("betas swapped", "you swapped them"),
     ("sign", "step against the gradient"),
+    ("beta1 in v_hat", "correct v with beta2"),
 ])
 def test_adam_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_adam_step(_adam(mistake)), capsys, hint)
@@ -140,3 +151,14 @@ def test_schedule_without_the_half_is_named(capsys):
             return base_lr * step / warmup
         return base_lr * (1 + math.cos(math.pi * (step - warmup) / (total - warmup)))
     assert_caught(checks.check_lr_schedule(lr_at), capsys, "you forgot the 1/2")
+
+
+def test_schedule_integer_division_in_the_progress_is_named(capsys):
+    import math
+
+    def lr_at(step, base_lr, warmup, total):
+        if step <= warmup:
+            return base_lr * step / warmup
+        progress = (step - warmup) // (total - warmup)
+        return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+    assert_caught(checks.check_lr_schedule(lr_at), capsys, "`//` is integer division")

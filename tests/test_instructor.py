@@ -230,7 +230,8 @@ def submit(root, student, answers=None):
 
 
 WRONG_CIFG = ("def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):\n"
-              "    return memory_cell(z, z_f, z_f, z_o, c, g=g, h=h)    # the input gate is not 1 - f(z_f)")
+              "    s = np.stack([z, z_f, z_f, z_o], axis=-1)    # the input gate is not 1 - f(z_f)\n"
+              "    return memory_cell(s, c, g=g, h=h)")
 RAISING_SIGMOID_GRAD = ("def sigmoid_grad(z):\n"
                         "    return s * (1 - s)    # s is not defined\n\n"
                         "print(sigmoid_grad(0.0))")

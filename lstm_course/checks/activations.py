@@ -71,6 +71,9 @@ def check_sigmoid_grad(fn):
                 lambda z: np.asarray(z, float) * (1 - sigmoid(z))),
         Variant("1 - s**2 is the derivative of tanh (written with tanh's output). The sigmoid's "
                 "is s (1 - s).", lambda z: 1 - sigmoid(z) ** 2),
+        Variant("your second factor is s again, not 1 - s: 1 - sigmoid(-z) = sigmoid(z) (the sigmoid's symmetry), "
+                "so yours is s * s = s**2. The derivative is s (1 - s), and 1 - s = sigmoid(-z).",
+                lambda z: sigmoid(z) ** 2),
         Variant("that is the sigmoid itself; its derivative is s (1 - s) with s = sigmoid(z).", sigmoid),
         Variant("check the sign: s (1 - s) is never negative and peaks at 0.25 at z = 0.",
                 lambda z: -_sigmoid_grad(z)),

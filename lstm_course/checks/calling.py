@@ -90,6 +90,6 @@ def call_learner(fn, *args, error_hints=(), **kwargs):
         msg = f"your function raised {said}"
         for text, hint in tuple(error_hints) + GENERIC_ERROR_HINTS:
             if text in said:
-                msg += f". {hint}"
+                msg = msg.rstrip(".") + f". {hint}"
                 break
         raise Stop(ERROR, msg, f"at {where}" if where else "") from None

@@ -1,7 +1,10 @@
 """Checkers for one memory cell (lesson 2) and its coupled-gate variant.
 
-memory_cell: c' = g(z) f(z_i) + c f(z_f), a = h(c') f(z_o), with g and h keyword
-parameters whose default is tanh (lesson 3 passes the identity).
+memory_cell(s, c, g=tanh, h=tanh): the four signals come stacked in one array s of
+shape c.shape + (4,), s[..., 0:4] = z, z_i, z_f, z_o (the lecture's order, on the
+last axis, a step toward lesson 4's stacked pre-activation);
+c' = g(z) f(z_i) + c f(z_f), a = h(c') f(z_o), both shaped like c, with g and h
+keyword parameters whose default is tanh (lesson 3 passes the identity).
 cifg_cell: the coupled input-forget gate cell, whose input gate is 1 - f(z_f):
 c' = g(z) (1 - f(z_f)) + c f(z_f), a = h(c') f(z_o).
 
@@ -12,6 +15,7 @@ package. Cases: scalars, arrays, zeros, a batch of one, gate signals of +-100,
 float32 (float32 out), whole numbers (float64 out) and the identity g, h.
 """
 import inspect
+import itertools
 
 import numpy as np
 
@@ -44,7 +48,8 @@ def _cases(n_signals):
 
 
 def _signature_hint(fn, name, signature):
-    """A hint when fn cannot take g and h as keywords with defaults, or takes z_i where it must not."""
+    """A hint when fn cannot take g and h as keywords with defaults, takes z_i where it must
+    not (CIFG), or still takes the four signals one by one (the stacked memory cell)."""
     try:
         params = inspect.signature(fn).parameters
     except (TypeError, ValueError):
@@ -54,6 +59,12 @@ def _signature_hint(fn, name, signature):
     if name == "cifg_cell" and "z_i" in params:
         return (f"the CIFG cell has no input-gate signal z_i: its input gate is 1 - f(z_f), computed from the "
                 f"forget gate's signal. Write `def {signature}`.")
+    positional = [p for p in params.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                  and p.name not in ("g", "h")]
+    if name == "memory_cell" and (len(positional) > 2 or "z_i" in params):
+        return (f"memory_cell takes the four signals stacked in ONE array s of shape c.shape + (4,), then c: "
+                f"`def {signature}`, with z = s[..., 0], z_i = s[..., 1], z_f = s[..., 2], z_o = s[..., 3]; "
+                "yours still takes them one by one.")
     missing = [k for k in ("g", "h") if k not in params or params[k].kind == params[k].POSITIONAL_ONLY]
     if missing:
         return (f"{name} must take g and h as keyword parameters with tanh as their default: `def {signature}`. "
@@ -111,11 +122,55 @@ def _common_variants(cell, gate):
     ]
 
 
-def _cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def _cell5(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
     return memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
 
 
-VARIANTS = [
+def _unstack(s):
+    s = np.asarray(s)
+    return tuple(s[..., k] for k in range(4))
+
+
+def _stacked(cell5, order=(0, 1, 2, 3)):
+    """cell5(z, z_i, z_f, z_o, c, g, h) as a cell of (s, c, g, h): z, z_i, z_f, z_o read
+    from s[..., order[0]], s[..., order[1]], ... (the right order is 0, 1, 2, 3)."""
+    def cell(s, c, **g_h):   # g and h only when given: a variant's own defaults stay
+        signals = _unstack(s)
+        return cell5(*(signals[k] for k in order), c, **g_h)
+    return cell
+
+
+def _cell(s, c, g=tanh, h=tanh):
+    """The reference: s[..., 0:4] = z, z_i, z_f, z_o (shape c.shape + (4,)); (c_new, a) shaped like c."""
+    return _cell5(*_unstack(s), c, g=g, h=h)
+
+
+def stack_signals(z, z_i, z_f, z_o):
+    """The four signals stacked on a new last axis, as memory_cell takes them."""
+    return np.stack(np.broadcast_arrays(*(np.asarray(v) for v in (z, z_i, z_f, z_o))), axis=-1)
+
+
+def _kept_axis(s, c, g=tanh, h=tanh):
+    """The signals sliced with s[..., k:k + 1] (or np.split): a last axis of length 1 kept."""
+    s = np.asarray(s)
+    return _cell5(*(s[..., k:k + 1] for k in range(4)), np.asarray(c)[..., None], g=g, h=h)
+
+
+_NAMES = ("z", "z_i", "z_f", "z_o")
+LAYOUT = ("the four signals lie on the LAST axis of s, in the lecture's order: z = s[..., 0], z_i = s[..., 1], "
+          "z_f = s[..., 2], z_o = s[..., 3]")
+
+
+def _order_hint(order):
+    read = ", ".join(f"{n} from s[..., {k}]" for n, k in zip(_NAMES, order))
+    if tuple(order) == (3, 0, 1, 2):
+        return LAYOUT + "; you read the gates first (z_i, z_f, z_o, z): " + read + "."
+    if tuple(order) == (1, 2, 3, 0):
+        return LAYOUT + "; your indices are off by one (" + read + ")."
+    return LAYOUT + "; you read " + read + "."
+
+
+_FIVE_VARIANTS = [
     Variant("your forget gate multiplies the new input instead of the old memory: "
             "c' = g(z) f(z_i) + c f(z_f), the input gate scales what is written, the forget gate what is kept.",
             lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: memory_cell(z, z_f, z_i, z_o, c, g=g, h=h)),
@@ -128,26 +183,58 @@ VARIANTS = [
             "sum (g(z) f(z_i) + c) by f(z_f).",
             lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: (
                 (g(z) * sigmoid(z_i) + c) * sigmoid(z_f), h((g(z) * sigmoid(z_i) + c) * sigmoid(z_f)) * sigmoid(z_o))),
-] + _common_variants(_cell, "f(z_i)")
+] + _common_variants(_cell5, "f(z_i)")
+
+VARIANTS = [Variant(v.hint, _stacked(v.fn)) for v in _FIVE_VARIANTS] + [
+    Variant(_order_hint(order), _stacked(_cell5, order))
+    for order in [(3, 0, 1, 2), (1, 2, 3, 0)] + [p for p in itertools.permutations(range(4))
+                                                 if p not in ((0, 1, 2, 3), (0, 2, 1, 3), (3, 0, 1, 2), (1, 2, 3, 0))]
+] + [
+    Variant("s[..., 0:1] (or np.split(s, 4, axis=-1)) keeps a last axis of length 1: take each signal with an "
+            "index, z = s[..., 0], so that c_new and a are shaped like c.", _kept_axis),
+]
 
 _NUMPY_HINT = ("use numpy's functions (np.tanh, np.exp), which work on whole arrays; math.tanh and math.exp "
                "take one number only.")
 ERROR_HINTS = (("Python scalars", _NUMPY_HINT), ("only length-1 arrays", _NUMPY_HINT),
                ("only 0-dimensional arrays", _NUMPY_HINT), ("must be real number", _NUMPY_HINT))
+_FIRST_AXIS = (LAYOUT + " (s has shape c.shape + (4,)). `z, z_i, z_f, z_o = s`, s[0] or np.split(s, 4) read the "
+               "FIRST axis, which is the batch when c is an array; s[..., 0:1] or np.split(s, 4, axis=-1) keep a "
+               "last axis of length 1 that no longer fits c. Index the last axis: s[..., k].")
+CELL_ERROR_HINTS = ERROR_HINTS + (
+    ("values to unpack", _FIRST_AXIS), ("could not be broadcast", _FIRST_AXIS),
+    ("array split does not result", _FIRST_AXIS),
+    ("out of bounds", "s has 4 signals on its LAST axis, indices 0 to 3 (Python counts from 0): z = s[..., 0], "
+                      "z_i = s[..., 1], z_f = s[..., 2], z_o = s[..., 3]; s[k] or s[k, ...] index the first axis "
+                      "(the batch when c is an array)."),
+    ("too many indices", "s has shape c.shape + (4,): for one cell (c a number) it is just (4,), for c of shape "
+                         "(B, H) it is (B, H, 4). Read the signals with s[..., k], which works for every shape, "
+                         "not s[:, k] or s[:, :, k]."),
+    ("positional argument", "memory_cell takes two arguments, (s, c): the four signals stacked in s, then c."),
+)
+
+
+def _stacked_case(case):
+    z, z_i, z_f, z_o, c = case.args
+    return Case(case.label, (stack_signals(z, z_i, z_f, z_o), c), case.kwargs, case.note, case.rtol, case.atol)
 
 
 def check_memory_cell(fn):
-    """Check fn(z, z_i, z_f, z_o, c, g=tanh, h=tanh) -> (c_new, a) against ``cell.memory_cell``."""
-    name, signature = "check_memory_cell", "memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh)"
+    """Check fn(s, c, g=tanh, h=tanh) -> (c_new, a), s[..., 0:4] = z, z_i, z_f, z_o of shape
+    c.shape + (4,), against ``cell.memory_cell``."""
+    name, signature = "check_memory_cell", "memory_cell(s, c, g=tanh, h=tanh)"
     if callable(fn):
         hint = _signature_hint(fn, "memory_cell", signature)
         if hint:
             return report(name, FAILED, hint)
-    return diagnose(name, fn, _cell, _cases(5), VARIANTS, ("c_new", "a"),
-                    arg_names=("z", "z_i", "z_f", "z_o", "c"), error_hints=ERROR_HINTS,
-                    summary="c' and a match lstm_course's memory_cell on scalars, arrays, zeros, a batch of one, "
-                            "large gate signals, float32, whole numbers and the lecture's identity g, h; c is "
-                            "left unchanged.")
+    rng = np.random.default_rng(3)
+    cases = [_stacked_case(c) for c in _cases(5)] + [
+        Case("c (4, 4): the first axis also has 4 entries", (rng.normal(0, 2, size=(4, 4, 4)), rng.normal(size=(4, 4))))]
+    return diagnose(name, fn, _cell, cases, VARIANTS, ("c_new", "a"),
+                    arg_names=("s", "c"), error_hints=CELL_ERROR_HINTS,
+                    summary="c' and a match lstm_course's memory_cell with s[..., 0:4] = z, z_i, z_f, z_o on "
+                            "scalars, arrays, zeros, a batch of one, large gate signals, float32, whole numbers "
+                            "and the lecture's identity g, h; s and c are left unchanged.")
 
 
 # --------------------------------------------------------------------------- the CIFG cell
@@ -175,6 +262,13 @@ CIFG_VARIANTS = [
 ] + _common_variants(cifg_reference, "(1 - f(z_f))")
 
 
+_CALL_CELL = ("your memory_cell (Task 3) takes (s, c): stack the four signals on a new last axis first, "
+              "memory_cell(np.stack([z, z_i, z_f, z_o], axis=-1), c, g=g, h=h), with the z_i that makes "
+              "f(z_i) = 1 - f(z_f).")
+CIFG_ERROR_HINTS = ERROR_HINTS + (("positional argument", _CALL_CELL), ("multiple values for argument", _CALL_CELL),
+                                  ("unexpected keyword argument", _CALL_CELL))
+
+
 def check_cifg_cell(fn):
     """Check fn(z, z_f, z_o, c, g=tanh, h=tanh) -> (c_new, a), the coupled input-forget gate cell."""
     name, signature = "check_cifg_cell", "cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh)"
@@ -183,7 +277,7 @@ def check_cifg_cell(fn):
         if hint:
             return report(name, FAILED, hint)
     return diagnose(name, fn, cifg_reference, _cases(4), CIFG_VARIANTS, ("c_new", "a"),
-                    arg_names=("z", "z_f", "z_o", "c"), error_hints=ERROR_HINTS,
+                    arg_names=("z", "z_f", "z_o", "c"), error_hints=CIFG_ERROR_HINTS,
                     summary="c' = g(z) (1 - f(z_f)) + c f(z_f) and a = h(c') f(z_o) on scalars, arrays, zeros, "
                             "a batch of one, large gate signals, float32, whole numbers and the identity g, h; "
                             "c is left unchanged.")

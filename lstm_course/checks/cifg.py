@@ -36,12 +36,12 @@ def cases():
 
 
 def _step(x_t, h_prev, c_prev, params, *, order=(0, 1, 2), i_of_f=lambda f: 1 - f, swap=False,
-          g_act=np.tanh, h_of_c=np.tanh, old=False, gate_inside=False, biases=(1, 1)):
+          g_act=np.tanh, h_of_c=np.tanh, old=False, gate_inside=False, biases=(1, 1), o_act=sigmoid, f_act=sigmoid):
     H = params["W_hh"].shape[1]
     a = x_t @ params["W_ih"].T + biases[0] * params["b_ih"] + h_prev @ params["W_hh"].T + biases[1] * params["b_hh"]
     blocks = [a[:, k * H:(k + 1) * H] for k in range(3)]
     a_f, a_g, a_o = (blocks[k] for k in order)
-    f, g, o = sigmoid(a_f), g_act(a_g), sigmoid(a_o)
+    f, g, o = f_act(a_f), g_act(a_g), o_act(a_o)
     i = i_of_f(f)
     c = g * f + c_prev * i if swap else g * i + c_prev * f
     if gate_inside:
@@ -67,6 +67,10 @@ FORWARD_VARIANTS = [
     *[_v(ORDER + f"; you read them as {', '.join('fgo'[k] for k in perm)}.", order=perm)
       for perm in itertools.permutations(range(3)) if perm != (0, 1, 2)],
     _v("g, the cell input, uses tanh, not the sigmoid.", g_act=sigmoid),
+    _v("the output gate o (block 2H:3H) is a gate: sigmoid(a_o), an opening between 0 and 1, not tanh; only the "
+       "cell input g and the memory read out (tanh(c)) use tanh.", o_act=np.tanh),
+    _v("the forget gate f (block 0:H) is a gate: sigmoid(a_f), an opening between 0 and 1, not tanh (and i = 1 - f "
+       "needs that opening).", f_act=np.tanh),
     _v("h = tanh(c) * o: squash the new memory with tanh before the output gate.", h_of_c=lambda c: c),
     _v("h reads the new memory c, not c_prev.", old=True),
     _v("the output gate scales tanh(c); it does not go inside the tanh: h = tanh(c) * o, yours is tanh(c * o).",

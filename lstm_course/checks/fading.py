@@ -71,6 +71,7 @@ def _variant_answers(c0, w, thr):
     if right is not None:
         out["one fewer"], out["one more"] = max(right - 1, 0), right + 1
         out["no abs"] = _signed(c0, w, thr)
+        out["signed c0"] = 0 if c0 < thr else right
         out["no c0"] = steps_until_below(1.0, w, thr)
         out["signed w"] = _signed(abs(c0), w, thr)
         out["at least one"] = max(right, 1)
@@ -86,6 +87,9 @@ HINTS = {
     "one more": "you return one step too many: when |c0| is below the threshold already the answer is 0 steps.",
     "no abs": "a value falls below the threshold when its size does: compare abs(c_t) (use abs(c0)), or a "
               "negative start counts as below at once.",
+    "signed c0": "a negative c0 is not below the threshold: its size is what fades, so compare abs(c0) (and "
+                 "abs(c_t)); -3 has size 3, which takes as long to fall below as +3. You used abs(w) but not "
+                 "abs(c0).",
     "no c0": "the kept value is c0 times w**t: start from abs(c0), not from 1.",
     "signed w": "a negative w flips the sign at every step but shrinks the size just the same: a value that "
                 "turns negative has not fallen below; compare its size, abs(c_t) (multiply by abs(w)).",

@@ -10,7 +10,11 @@ import numpy as np
 
 from .. import lstm
 from ..gradcheck import numerical_gradient
-from .core import Case, Variant, diagnose
+import contextlib
+import io
+import sys
+
+from .core import FAILED, Case, Variant, diagnose, report
 
 _SHAPE_HINT = ("Loop over every element, whatever x's shape: `for k in np.ndindex(x.shape):` gives "
                "each index tuple k, and x[k] is that element.")
@@ -42,11 +46,15 @@ CASES = [Case("f = sum(w x^3), x (3, 4)", (_cubic((3, 4), 0),)),
          Case("the LSTM's loss, x = W_hh (8, 2)", (_lstm_loss(),))]
 
 
-def _run(gradient):
-    """A function of a case's factory: call ``gradient(f, x, h)``, return (grad, x after)."""
+def _run(gradient, off=None):
+    """A function of a case's factory: call ``gradient(f, x, h)``, return (grad, x after).
+    ``off``: a list that collects the number of elements of x that did not come back bit for bit."""
     def run(make):
         f, x = make()
+        before = x.copy()
         grad = gradient(f, x, 1e-5)
+        if off is not None and isinstance(x, np.ndarray) and x.shape == before.shape:
+            off.append(int(np.sum(x != before)))
         return grad, x
     return run
 
@@ -83,6 +91,19 @@ def _minus_at_x(f, x, h):
     return grad
 
 
+def _rows(f, x, h):
+    grad = np.zeros(x.shape)
+    for k in range(len(x)):
+        old = x[k].copy()
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        x[k] = old
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
 VARIANTS = [
     Variant("your minus side is evaluated at x, not at x - h: after `x[k] += h`, a `x[k] -= h` only brings x back "
             "to x. Subtract 2h (or set x[k] = old - h) before the second f(), and put the old value back after.",
@@ -95,12 +116,32 @@ VARIANTS = [
             "whoever uses x afterwards) needs the original x.", _run(_not_restored)),
     Variant("nudge x itself, in place: f() reads x, so changing a copy changes nothing and every "
             "difference is 0.", _run(lambda f, x, h: np.zeros(x.shape))),
+    Variant("nudge one element at a time: `for k in range(len(x))` picks whole rows of a 2-d x, so x[k] + h moves "
+            "a whole row at once (and measures the sum of that row's gradients). Loop over every element: "
+            "`for k in np.ndindex(x.shape):`.", _run(_rows)),
 ]
+
+NOT_EXACT = ("store the old value and assign it back (`old = x[k]` before the nudges, `x[k] = old` after): x must "
+             "come back exactly as it was, bit for bit. Undoing the nudges by arithmetic (+h, -2h, +h) leaves "
+             "{n} element{s} of x off in the last digit: the check itself would change the parameters it probes.")
 
 
 def check_gradcheck(fn):
-    """Check fn(f, x, h=1e-5) -> the central-difference gradient of f() with respect to x."""
-    return diagnose("check_gradcheck", _run(fn), _run(numerical_gradient), CASES, VARIANTS,
-                    ("gradient", "x after the call"), rtol=1e-6, atol=1e-8, error_hints=_ERROR_HINTS,
-                    summary="your gradient matches lstm_course.gradcheck.numerical_gradient and x is "
-                            "left as it was (a cubic, zeros, one element, a 3-d array, the LSTM's loss).")
+    """Check fn(f, x, h=1e-5) -> the central-difference gradient of f() with respect to x; x must come
+    back exactly (bit for bit) as it was."""
+    off = []
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        result = diagnose("check_gradcheck", _run(fn, off), _run(numerical_gradient), CASES, VARIANTS,
+                          ("gradient", "x after the call"), rtol=1e-6, atol=1e-8, error_hints=_ERROR_HINTS,
+                          summary="your gradient matches lstm_course.gradcheck.numerical_gradient and x is "
+                                  "left exactly as it was (a cubic, zeros, one element, a 3-d array, the LSTM's "
+                                  "loss).")
+    if result and any(off):
+        n = max(off)
+        return report("check_gradcheck", FAILED, NOT_EXACT.format(n=n, s="s" if n > 1 else ""),
+                      f"case '{CASES[off.index(n)].label}': x after the call differs from x before in its last "
+                      "digits")
+    sys.stdout.write(printed.getvalue())
+    sys.stdout.flush()
+    return result

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import stacked
 from ..params import count_params, init_params
-from .core import FAILED, Case, Stop, Variant, diagnose
+from .core import FAILED, Case, Stop, Variant, call_learner, diagnose, report
 
 LECTURE_ORDER = (2, 0, 1, 3)   # the package's blocks (i, f, g, o) taken as z, z_i, z_f, z_o
 
@@ -65,11 +65,33 @@ COUNT_VARIANTS = [
 ]
 
 
+def _float_count(fn, cases):
+    """A hint when fn returns the right count on every case but as a float (the task asks for an int)."""
+    floats = []
+    for case in cases:
+        try:
+            got = call_learner(fn, *case.args)
+        except Stop:
+            return None           # diagnose reports the error
+        if isinstance(got, (bool, np.bool_)) or not isinstance(got, (float, np.floating)):
+            return None
+        if not np.isfinite(got) or got != _lstm_count(*case.args):
+            return None           # a wrong value: diagnose names it
+        floats.append(got)
+    return (f"return the count as an integer (an int): yours is the float {floats[0]!r}. A count of numbers is "
+            "whole; a float creeps in with `4.0 * H`, `/` (use `//`) or np.prod of floats; write `4 * H ...` or "
+            "wrap the result in int(...).") if floats else None
+
+
 def check_param_count(fn):
     """Check fn(D, H, num_layers) -> the number of parameters of a stack of LSTM layers
-    (as torch.nn.LSTM(D, H, num_layers))."""
+    (as torch.nn.LSTM(D, H, num_layers)), an int."""
     cases = [Case(f"D={D}, H={H}, num_layers={L}", (D, H, L))
              for D, H, L in ((1, 1, 1), (3, 2, 1), (10, 20, 2), (2, 128, 3), (5, 3, 4))]
+    if callable(fn):
+        hint = _float_count(fn, cases)
+        if hint:
+            return report("check_param_count", FAILED, hint, f"case '{cases[0].label}'")
     return diagnose("check_param_count", fn, _lstm_count, cases, COUNT_VARIANTS, ("count",),
                     arg_names=("D", "H", "num_layers"),
                     error_hints=(("positional argument", "your function takes three arguments, "
@@ -145,7 +167,11 @@ def check_torch_mapping(fn):
                     ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0 + bias_hh_l0"), rtol=1e-5, atol=1e-7,
                     fallback_hint="copy W into weight_ih_l0, U into weight_hh_l0, b into one bias and zeros "
                                   "into the other, each reordered to i, f, g, o.",
-                    error_hints=(("size", "copy_ needs the same shape on both sides: weight_ih_l0 is (4H, D) and "
+                    error_hints=(("leaf Variable that requires grad", "copying into a parameter that autograd "
+                                  "follows is an in-place change it forbids: put the copies inside "
+                                  "`with torch.no_grad():` (as the task says), e.g. `with torch.no_grad(): "
+                                  "m.weight_ih_l0.copy_(torch.from_numpy(...))`."),
+                                 ("size", "copy_ needs the same shape on both sides: weight_ih_l0 is (4H, D) and "
                                           "takes W, weight_hh_l0 is (4H, H) and takes U, both as they are "
                                           "(no .T); check that you did not swap W and U or transpose one."),
                                  ("must match", "copy_ needs the same shape on both sides: weight_ih_l0 is (4H, D) "

@@ -41,7 +41,8 @@ def _keep_cases():
             Case("c0 = -2, w = 1.5, 30 inputs (large values)", (-2.0, 1.5, rng.normal(0, 1, 30))),
             Case("T = 0: no inputs", (1.5, 0.5, np.zeros(0))),
             Case("one input", (0.0, 0.9, np.array([2.0]))),
-            Case("int c0 = 3 and a list of int inputs", (3, 0.5, [1, 0, 2, 0]))]
+            Case("int c0 = 3 and a list of int inputs", (3, 0.5, [1, 0, 2, 0])),
+            Case("all ints: c0 = 3, w = 2, xs = [1, 0, 2] (floats out)", (3, 2, [1, 0, 2]))]
 
 
 KEEP_VARIANTS = [
@@ -98,6 +99,9 @@ GRAD_VARIANTS = [
     Variant("the inputs' gradients are in reverse order: x_t (entry t) is multiplied by w at steps t + 1 ... T, "
             "T - t factors, so x_1 gets w**(T - 1) and x_T (the last entry) gets 1; yours gives x_1 the 1.",
             lambda w, T: _powers(w, [T] + list(range(T)))),
+    Variant("the inputs' exponents are reversed: x_t (entry t) is multiplied by w at the later steps t + 1 ... T, "
+            "T - t factors, so x_1 gets w**(T - 1) and x_T (the last entry) gets w**0 = 1; yours gives x_t w**t.",
+            lambda w, T: _powers(w, [T] + list(range(1, T + 1)))),
     Variant("return all T + 1 gradients, one for each of c_0, x_1, ..., x_T, not only dc_T/dc_0.",
             lambda w, T: float(w) ** T),
     Variant("return T + 1 gradients: you left out x_T, the last input, whose gradient is 1 (it is not "
@@ -151,7 +155,7 @@ def _tanh_reference(h0, w, u, xs):
 
 
 def _tanh_loop(h0, w, u, xs, *, grad="new", outside=False, swap=False, input_weight=True):
-    hs, g = [float(h0)], 1.0
+    hs, g = [float(h0)], (0.0 if grad == "sum" else 1.0)
     if swap:
         w, u = u, w
     u_in = u if input_weight else 1.0
@@ -159,6 +163,10 @@ def _tanh_loop(h0, w, u, xs, *, grad="new", outside=False, swap=False, input_wei
         old = hs[-1]
         v = w * old + u_in * x
         new = np.tanh(w * old) + u_in * x if outside else np.tanh(v)
+        if grad in ("sum", "sum from 1"):
+            g += w * (1 - new ** 2)
+            hs.append(new)
+            continue
         g *= {"new": w * (1 - new ** 2), "old": w * (1 - old ** 2), "no input": w * (1 - np.tanh(w * old) ** 2),
               "none": w, "u": u * (1 - new ** 2), "wu": w * u * (1 - new ** 2), "no w": 1 - new ** 2,
               "argument": w * (1 - v ** 2)}[grad]
@@ -166,7 +174,12 @@ def _tanh_loop(h0, w, u, xs, *, grad="new", outside=False, swap=False, input_wei
     return np.array(hs), g
 
 
+_SUMMED = ("the chain rule multiplies the steps' factors: dh_T/dh_0 = (w (1 - h_1**2)) (w (1 - h_2**2)) ... "
+           "(w (1 - h_T**2)), a product, not a sum; start from grad = 1.0 and multiply (grad *= ...), not add "
+           "(grad += ...).")
 TANH_VARIANTS = [
+    Variant(_SUMMED, lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="sum")),
+    Variant(_SUMMED, lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="sum from 1")),
     Variant("the input enters multiplied by its weight u: h_t = tanh(w h_{t-1} + u x_t); yours adds x_t "
             "without u.", lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, input_weight=False)),
     Variant("each step's factor dh_t/dh_{t-1} is w (1 - h_t**2): you left out the recurrent weight w "
@@ -196,7 +209,13 @@ _TANH_HINTS = (("positional argument", "tanh_neuron takes four arguments now, (h
                                        "the recurrent weight, the input weight and the inputs x_1 ... x_T."),
                ("cannot be interpreted as an integer", "xs is the list of inputs, not a number of steps: loop "
                                                       "`for x in xs:`."),
-               ("scalar index", "xs is the list of inputs, not a number of steps: loop `for x in xs:`."))
+               ("scalar index", "xs is the list of inputs, not a number of steps: loop `for x in xs:`."),
+               ("UnboundLocalError", "with no inputs (T = 0) the loop never runs, so a name assigned only inside "
+                                     "it is never set: set it before the loop (grad = 1.0, since dh_0/dh_0 = 1; hs "
+                                     "starts as [h0]) and update it inside the loop."),
+               ("referenced before assignment", "with no inputs (T = 0) the loop never runs, so a name assigned "
+                                                "only inside it is never set: set it before the loop (grad = 1.0, "
+                                                "since dh_0/dh_0 = 1; hs starts as [h0])."))
 
 
 def _tanh_cases():

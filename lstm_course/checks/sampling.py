@@ -35,9 +35,10 @@ def _probs_with(*, temp=lambda z, t: z / t, top="right", shift="row", norm="row"
             keep = {"right": z >= kth, "global": z >= kth, "smallest": z <= kth, "strict": z > kth,
                     "zero": z >= kth}[top]
             z = np.where(keep, z, 0.0 if top == "zero" else -np.inf)
-        m = {"row": z.max(axis=-1, keepdims=True), "global": z.max(), "none": 0.0}[shift]
+        m = {"row": z.max(axis=-1, keepdims=True), "global": z.max(), "none": 0.0,
+             "axis 0": z.max(axis=0, keepdims=True)}[shift]
         e = np.exp(z - m)
-        p = e / (e.sum() if norm == "whole" else e.sum(axis=-1, keepdims=True))
+        p = e / {"whole": e.sum(), "axis 0": e.sum(axis=0, keepdims=True)}.get(norm, e.sum(axis=-1, keepdims=True))
         if top == "after" and top_k is not None:
             kth = np.sort(p, axis=-1)[..., -top_k][..., None]
             p = np.where(p >= kth, p, 0.0)
@@ -45,7 +46,26 @@ def _probs_with(*, temp=lambda z, t: z / t, top="right", shift="row", norm="row"
     return fn
 
 
+AXIS0 = ("take the softmax over the last axis, axis=-1 (each row's scores over the vocabulary), for the maximum and "
+         "for the sum: yours uses axis=0, which runs down the batch, so for a batch the columns sum to 1, not the "
+         "rows.")
+
+def _axis0_first(logits, temperature, top_k=None):
+    """The softmax over axis 0, the maximum subtracted before the top-k cut."""
+    z = np.asarray(logits) / temperature
+    z = z - z.max(axis=0, keepdims=True)
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=0, keepdims=True)
+
+
 PROBS_VARIANTS = [
+    Variant(AXIS0, _axis0_first),
+    Variant(AXIS0, _probs_with(shift="axis 0", norm="axis 0")),
+    Variant(AXIS0, _probs_with(norm="axis 0")),
+    Variant(AXIS0, _probs_with(shift="axis 0")),
     Variant("divide the scores by the temperature before the softmax, not the probabilities after it: "
             "softmax(logits / temperature).", _probs_with(temp=lambda z, t: z, after=lambda p, t: p / t)),
     Variant("divide by the temperature (a temperature below 1 must sharpen the distribution): "
@@ -122,33 +142,56 @@ def _draw_run(fn, learner=False):
     return run
 
 
-def _first_over(probs, u, compare=np.less_equal, offset=0, flat=False, transform=lambda p: p, cumulative=True):
-    p = transform(np.asarray(probs))
-    cdf = np.cumsum(p, axis=-1) if cumulative else p
-    if flat:
-        cdf = np.cumsum(p).reshape(p.shape)
-    return compare(cdf, np.asarray(u)[:, None]).sum(axis=-1) + offset
+def _cdf(probs, axis=-1, flat=False, sort=False, cumulative=True):
+    """The cumulative probabilities as a mistaken learner computes them."""
+    p = np.asarray(probs)
+    if sort:
+        p = np.sort(p, axis=-1)[:, ::-1]
+    if not cumulative:
+        return p
+    return np.cumsum(p).reshape(p.shape) if flat else np.cumsum(p, axis=axis)
 
+
+def _ways(hint, over, offset=0):
+    """Variants for one mistake, ``over(probs, u)`` -> the (B, V) booleans "cumulative probability > u" as the
+    learner computes them, read in the three usual ways: np.argmax of the row (0 where none is True), the count of
+    the False ones (V where none is True), and that count capped at V - 1."""
+    def read(way):
+        def fn(probs, u):
+            o = over(np.asarray(probs), np.asarray(u)[:, None])
+            V = o.shape[-1]
+            index = {"argmax": np.argmax(o, axis=-1), "count": (~o).sum(axis=-1),
+                     "capped": np.minimum((~o).sum(axis=-1), V - 1)}[way]
+            return index + offset
+        return fn
+    return [Variant(hint, _draw_run(read(way))) for way in ("argmax", "count", "capped")]
+
+
+NO_CDF_ABOVE = ("when no cumulative probability exceeds u (round-off can leave the last one at 0.9999999999999998 "
+                "or 0.9999999999999999, not above a u that close to 1), return the last index, V - 1, as the task "
+                "says: np.argmax of a row that is all False gives 0, a count of the cumulative probabilities <= u "
+                "gives V (np.minimum(..., V - 1) caps it).")
+AXIS0_CUMSUM = ("take the cumulative sum along each row, np.cumsum(probs, axis=-1) (or axis=1): axis=0 adds up "
+                "the rows of the batch, one column at a time.")
+GREATER = ("the answer is the first index whose cumulative probability is greater than u, not greater or equal (so a "
+           "u exactly on a boundary goes to the next character; np.searchsorted needs side='right').")
+ONE_1_MINUS_U = "compare the cumulative sum with u itself, not 1 - u."
 
 DRAW_VARIANTS = [
-    Variant("take the cumulative sum along each row, np.cumsum(probs, axis=-1): without the axis it runs "
-            "over the whole batch as one long row.", _draw_run(lambda p, u: _first_over(p, u, flat=True))),
-    Variant("the answer is the first index whose cumulative probability is greater than u, not greater or "
-            "equal (so a u exactly on a boundary goes to the next character; np.searchsorted needs "
-            "side='right').", _draw_run(lambda p, u: _first_over(p, u, compare=np.less))),
+    *_ways(AXIS0_CUMSUM, lambda p, u: _cdf(p, axis=0) > u),
+    *_ways("take the cumulative sum along each row, np.cumsum(probs, axis=-1): without the axis it runs over the "
+           "whole batch as one long row.", lambda p, u: _cdf(p, flat=True) > u),
+    *_ways(GREATER, lambda p, u: _cdf(p) >= u),
     Variant("draw at random through u: the first index whose cumulative probability exceeds u, not the most "
             "likely character (argmax is greedy decoding).", _draw_run(lambda p, u: np.argmax(p, axis=-1))),
-    Variant("the index is the number of cumulative probabilities that are <= u, starting at 0 (yours is one "
-            "too high).", _draw_run(lambda p, u: _first_over(p, u, offset=1))),
-    Variant("compare the cumulative sum with u itself, not 1 - u.",
-            _draw_run(lambda p, u: _first_over(p, 1 - np.asarray(u)))),
-    Variant("compare the cumulative sum with u itself, not 1 - u.",
-            _draw_run(lambda p, u: np.argmax(np.cumsum(p, axis=-1) > 1 - np.asarray(u)[:, None], axis=-1))),
-    Variant("compare u with the cumulative probabilities, np.cumsum(probs, axis=-1), not with the "
-            "probabilities themselves.",
-            _draw_run(lambda p, u: np.argmax(np.asarray(p) > np.asarray(u)[:, None], axis=-1))),
-    Variant("keep the vocabulary's order: do not sort the probabilities (the index must be a character's id).",
-            _draw_run(lambda p, u: _first_over(p, u, transform=lambda q: np.sort(q, axis=-1)[:, ::-1]))),
+    *_ways("the index is the number of cumulative probabilities that are <= u, starting at 0 (yours is one too "
+           "high).", lambda p, u: _cdf(p) > u, offset=1),
+    *_ways(ONE_1_MINUS_U, lambda p, u: _cdf(p) > 1 - u),
+    *_ways("compare u with the cumulative probabilities, np.cumsum(probs, axis=-1), not with the probabilities "
+           "themselves.", lambda p, u: _cdf(p, cumulative=False) > u),
+    *_ways("keep the vocabulary's order: do not sort the probabilities (the index must be a character's id).",
+           lambda p, u: _cdf(p, sort=True) > u),
+    *_ways(NO_CDF_ABOVE, lambda p, u: _cdf(p) > u)[:2],
 ]
 
 
@@ -159,7 +202,12 @@ def _draw_cases():
             Case("u exactly on a boundary", (np.array([[0.25, 0.25, 0.5], [0.5, 0.25, 0.25]]), np.array([0.25, 0.5]))),
             Case("a batch of one", (np.array([[0.1, 0.2, 0.3, 0.4]]), np.array([0.65]))),
             Case("u = 0 and u close to 1", (np.array([[0.0, 0.5, 0.5], [0.2, 0.3, 0.5]]), np.array([0.0, 0.999]))),
-            Case("a skewed row, V=5", (np.array([[0.7, 0.1, 0.1, 0.05, 0.05]] * 3), np.array([0.05, 0.72, 0.9])))]
+            Case("a skewed row, V=5", (np.array([[0.7, 0.1, 0.1, 0.05, 0.05]] * 3), np.array([0.05, 0.72, 0.9]))),
+            Case("no cumulative probability exceeds u: probs 0.1 x 10 (the sum rounds to 0.9999999999999999), "
+                 "u = 0.9999999999999999", (np.full((2, 10), 0.1), np.array([0.9999999999999999, 0.5])),
+                 note=NO_CDF_ABOVE),
+            Case("the cumulative sum rounds below u: probs 1/7 x 7 (0.9999999999999998), u = 0.9999999999999999",
+                 (np.full((1, 7), 1 / 7), np.array([0.9999999999999999])), note=NO_CDF_ABOVE)]
 
 
 def check_draw(fn):
@@ -170,4 +218,5 @@ def check_draw(fn):
                     error_hints=(("broadcast", "compare each row with its own u: cdf <= u[:, None] (u has shape "
                                                "(B,), the cumulative sums (B, V))."),),
                     summary="your draws equal the inverse of the cumulative distribution (random rows, u on a "
-                            "boundary, a batch of one, u = 0 and near 1, a skewed row).")
+                            "boundary, a batch of one, u = 0 and near 1, a skewed row, a cumulative sum that rounds "
+                            "below u).")

@@ -59,6 +59,13 @@ _SHIFT = "the cosine starts when the warm-up ends: progress = (step - warmup) / 
 LR_VARIANTS = [
     Variant("step / warmup with `//` is integer division (0 until the last warm-up step): use `/`.",
             _curve(_sched(warm=lambda s, w: s // w))),
+    Variant("progress = (step - warmup) / (total - warmup) with `/`: `//` is integer division, 0 until the last "
+            "step, so your rate stays at base_lr for the whole decay and drops to 0 only at step total.",
+            _curve(_sched(decay=lambda s, w, n: 0.5 * (1 + math.cos(math.pi * ((s - w) // (n - w))))))),
+    Variant("`//` is integer division: use `/` both in the warm-up, step / warmup, and in the progress, "
+            "(step - warmup) / (total - warmup).",
+            _curve(_sched(warm=lambda s, w: s // w,
+                          decay=lambda s, w, n: 0.5 * (1 + math.cos(math.pi * ((s - w) // (n - w))))))),
     Variant("steps count from 1: the first step gets base_lr / warmup and step `warmup` gets base_lr (yours is "
             "one step behind: (step - 1) / warmup).", _curve(_sched(warm=lambda s, w: (s - 1) / w))),
     Variant(_SHIFT + " Yours uses step / total.",

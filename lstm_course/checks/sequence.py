@@ -71,6 +71,10 @@ def _fv(hint, **how):
 
 
 FORWARD_VARIANTS = [
+    _fv("carry the state from step to step: step t's h_prev and c_prev are the h and c that step t-1 returned. "
+        "Yours starts every step from h0, c0 (the new values go into other names, e.g. h_t, c_t, that never "
+        "become the next step's input): write `h, c, cache = step_forward(x[:, t], h, c, params)`.",
+        carry_h=False, carry_c=False),
     _fv("pass each step's h on to the next step: h_prev of step t is the h of step t-1.", carry_h=False),
     _fv("carry the memory from step to step: c_prev of step t is the c of step t-1.", carry_c=False),
     _fv("carry the memory from step to step: keep the c that each step returns (yours throws it away, "
@@ -82,6 +86,14 @@ FORWARD_VARIANTS = [
 _BATCH_FIRST = "x is batch-first, (B, T, D): step t reads x[:, t], of shape (B, D); x[t] is example t."
 FORWARD_ERRORS = (("index", _BATCH_FIRST), ("could not be broadcast", _BATCH_FIRST),
                   ("need at least one array", EMPTY),
+                  ("UnboundLocalError", "with no inputs (T = 0) the loop never runs, so a name assigned only inside "
+                                        "it (such as the h_t, c_t you return) is never set. Start h, c from h0, c0 "
+                                        "(or zeros) before the loop and update those same names inside it, "
+                                        "`h, c, cache = step_forward(x[:, t], h, c, params)`: then the state is "
+                                        "also carried from step to step, and T = 0 returns the start state."),
+                  ("referenced before assignment", "with no inputs (T = 0) the loop never runs, so a name assigned "
+                                                   "only inside it is never set: start h, c before the loop and "
+                                                   "update those same names inside it."),
                   ("matmul", "x is batch-first, (B, T, D): step t reads x[:, t], of shape (B, D)."))
 
 

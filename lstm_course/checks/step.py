@@ -74,6 +74,22 @@ def _gate_inside_tanh(x_t, h_prev, c_prev, params):
     return np.tanh(v["c"] * v["o"]), v["c"]
 
 
+def _one_gate_tanh(gate):
+    """The step with one gate (i, f or o) squashed by tanh instead of the sigmoid."""
+    def wrong(x_t, h_prev, c_prev, params):
+        v = step_values(x_t, h_prev, c_prev, params)
+        v[gate] = np.tanh(v[f"a_{gate}"])
+        c = v["g"] * v["i"] + c_prev * v["f"]
+        return np.tanh(c) * v["o"], c
+    return wrong
+
+
+_GATE_NAMES = {"i": "input gate i (block 0:H)", "f": "forget gate f (block H:2H)", "o": "output gate o (block 3H:4H)"}
+_ONE_GATE_TANH = [Variant(f"the {_GATE_NAMES[k]} is a gate: sigmoid(a_{k}), an opening between 0 and 1, not tanh; "
+                          "only the cell input g (block 2H:3H) and the memory read out (tanh(c)) use tanh.",
+                          _one_gate_tanh(k)) for k in "oif"]
+
+
 GATE_INSIDE_HINT = ("the output gate scales tanh(c); it does not go inside the tanh: h = tanh(c) * o, yours is "
                     "tanh(c * o).")
 ORDER_HINT = ("PyTorch's gate order is i, f, g, o: rows 0:H of W_ih are the input gate, H:2H the forget "
@@ -105,7 +121,7 @@ STEP_FORWARD_VARIANTS = [
     Variant("h reads the new memory: h = tanh(c) * o with c the memory after this step, not c_prev.",
             _h_from_old_memory),
     Variant(GATE_INSIDE_HINT, _gate_inside_tanh),
-]
+] + _ONE_GATE_TANH
 
 
 def _three(out, names, task):

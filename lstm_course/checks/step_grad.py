@@ -39,6 +39,8 @@ def _backward(dh, dc, cache, *, mistake=None, order=(0, 1, 2, 3), gate=None):
         local[2] = g * (1 - g)
     elif mistake == "no tanh' for g":
         local[2] = 1.0
+    elif mistake == "g: 1 - g":
+        local[2] = 1 - g
     elif mistake == "tanh' twice for g":
         local[2] = (1 - g ** 2) ** 2
     da = np.concatenate([raw[k] * local[k] for k in order], axis=1)
@@ -47,6 +49,8 @@ def _backward(dh, dc, cache, *, mistake=None, order=(0, 1, 2, 3), gate=None):
     dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
     if mistake == "one bias":
         dparams["b_hh"] = 0 * dparams["b_hh"]
+    if mistake == "dx and dh_prev swapped":
+        return dparams, da @ params["W_hh"], da @ params["W_ih"], dc_prev
     return dparams, da @ params["W_ih"], da @ W_for_h, dc_prev
 
 
@@ -84,6 +88,7 @@ VARIANTS = [
     *[_variant(SIG_TWICE, mistake="sigmoid' twice", gate=k) for k in (0, 1, 3)],
     _variant("g = tanh(a_g): its derivative is 1 - g**2 once; you applied it twice.", mistake="tanh' twice for g"),
     _variant("g = tanh(a_g): its derivative is 1 - g**2, not the sigmoid's g (1 - g).", mistake="g: sigmoid'"),
+    _variant("g = tanh(a_g): its derivative is 1 - g**2 (g squared), not 1 - g.", mistake="g: 1 - g"),
     _variant("g = tanh(a_g): multiply dg by tanh's derivative 1 - g**2 before it reaches the pre-activation.",
              mistake="no tanh' for g"),
     _variant("multiply the gates' gradients by the sigmoid's derivative, s (1 - s) for s = i, f, o, before "
@@ -94,6 +99,9 @@ VARIANTS = [
     *[_variant(ORDER + f"; yours are {', '.join('ifgo'[k] for k in perm)}.", order=perm)
       for perm in itertools.permutations(range(4)) if perm != (0, 1, 2, 3)],
     _variant("dh_prev = da @ W_hh: h_prev entered through W_hh (W_ih carries x_t).", mistake="dh_prev through W_ih"),
+    _variant("dx_t and dh_prev are swapped: x_t entered through W_ih, so dx_t = da @ W_ih (B, D), and h_prev "
+             "through W_hh, so dh_prev = da @ W_hh (B, H); return them in the order (dx_t, dh_prev, dc_prev).",
+             mistake="dx and dh_prev swapped"),
     _variant("both biases get the same gradient (da summed over the batch): they are added to the same "
              "pre-activation.", mistake="one bias"),
     _variant("add this step's gradients into grads (grads[k] += ...): you replaced what was there, so a loop "

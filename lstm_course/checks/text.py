@@ -53,7 +53,30 @@ def _first_seen(text, vocab):
     return np.array([order.index(ch) for ch in text], dtype=np.int64)
 
 
+def _by_set(of_text=False):
+    """encode and decode that number the characters in a set's iteration order."""
+    def table(text, vocab):
+        return {ch: i for i, ch in enumerate(set(text if of_text else vocab))}
+
+    def encode(text, vocab):
+        t = table(text, vocab)
+        return np.array([t[ch] for ch in text], dtype=np.int64)
+
+    def decode(ids, vocab):
+        t = {i: ch for ch, i in table("", vocab).items()}
+        return "".join(t[int(i)] for i in ids)
+    return encode, decode
+
+
+SET_HINT = ("a set has no order: enumerate(set(vocab)) numbers the characters in whatever order the set happens to "
+            "iterate (it can change from one run to the next). A character's id is its position in vocab: "
+            "enumerate(vocab) or vocab.index(ch), and decode's vocab[i].")
+
 ENCODE_VARIANTS = [
+    Variant(SET_HINT, _encode_decode(*_by_set())),
+    Variant(SET_HINT, _encode_decode(_by_set()[0], tx.decode)),
+    Variant(SET_HINT, _encode_decode(tx.encode, _by_set()[1])),
+    Variant(SET_HINT, _encode_decode(_by_set(of_text=True)[0], tx.decode)),
     Variant("ids start at 0: a character's id is its position in vocab (vocab.index(ch)), "
             "so the first character of the vocabulary is 0.",
             _encode_decode(lambda t, v: tx.encode(t, v) + 1, tx.decode)),

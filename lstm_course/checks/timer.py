@@ -94,6 +94,18 @@ def _warmup_timed(fn, *, warmup=2, repeats=5, number=1, clock=None):
     return float(np.median(_per_call(clock, fn, warmup + repeats, number))) / number
 
 
+def _warmup_in_first(fn, *, warmup=2, repeats=5, number=1, clock=None):
+    times, t0 = [], clock()
+    _warm(fn, warmup)
+    for _ in range(repeats):
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append((t1 - t0) / number)
+        t0 = t1
+    return float(np.median(times))
+
+
 def _warmup_groups(fn, *, warmup=2, repeats=5, number=1, clock=None):
     _warm(fn, warmup * number)
     return float(np.median(_per_call(clock, fn, repeats, number))) / number
@@ -135,6 +147,9 @@ TIMER_VARIANTS = [
             "repeats calls.", _timer_run(_no_warmup)),
     Variant("don't time the warm-up calls: run them, throw their times away, then time repeats calls.",
             _timer_run(_warmup_timed)),
+    Variant("read the clock after the warm-up, at the start of each group: yours reads it before the warm-up "
+            "calls, so the first group's time includes them (read t0 = clock() inside the loop, just before the "
+            "group's calls).", _timer_run(_warmup_in_first)),
     Variant("return the median of the group times: one clock read before and after each of the repeats groups, "
             "then np.median. Yours is the total over all timed calls / (repeats * number), the mean, which one "
             "slow group (another program, the garbage collector) drags up.", _timer_run(_mean)),

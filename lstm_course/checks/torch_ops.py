@@ -137,7 +137,7 @@ def check_torch_step(fn):
 
 
 # --------------------------------------------------------------------------- peephole step
-def _peep_with(o_sees="c", rows=(0, 1, 2), skip=None, outside=False):
+def _peep_with(o_sees="c", rows=(0, 1, 2), skip=None, outside=False, if_see="c_prev", matmul=False):
     def step(x_t, h_prev, c_prev, W, b, p):
         import torch
 
@@ -148,10 +148,15 @@ def _peep_with(o_sees="c", rows=(0, 1, 2), skip=None, outside=False):
             i, f = torch.sigmoid(z_i) + pi * c_prev, torch.sigmoid(z_f) + pf * c_prev
             c = torch.tanh(z) * i + c_prev * f
             return torch.tanh(c) * (torch.sigmoid(z_o) + po * c), c
-        i = torch.sigmoid(z_i + (0 if skip == "i" else pi * c_prev))
-        f = torch.sigmoid(z_f + (0 if skip == "f" else pf * c_prev))
+        if matmul:   # p applied by a matrix product: one number per gate and row, c @ p.T
+            pc = c_prev @ p.T
+            c = torch.tanh(z) * torch.sigmoid(z_i + pc[:, 0:1]) + c_prev * torch.sigmoid(z_f + pc[:, 1:2])
+            return torch.tanh(c) * torch.sigmoid(z_o + (c @ p.T)[:, 2:3]), c
+        old = c_prev if if_see == "c_prev" else h_prev
+        i = torch.sigmoid(z_i + (0 if skip == "i" else pi * old))
+        f = torch.sigmoid(z_f + (0 if skip == "f" else pf * old))
         c = torch.tanh(z) * i + c_prev * f
-        seen = c if o_sees == "c" else c_prev
+        seen = {"c": c, "c_prev": c_prev, "h_prev": h_prev}[o_sees]
         return torch.tanh(c) * torch.sigmoid(z_o + (0 if skip == "o" else po * seen)), c
     return step
 
@@ -160,7 +165,14 @@ def _pv(hint, fn):
     return _v(hint, fn, peephole_step, PEEP_ARGS)
 
 
+ON_H = ("the peepholes look at the memory, not the output: i = sigmoid(z_i + p[0] * c_prev), f = sigmoid(z_f + "
+        "p[1] * c_prev), o = sigmoid(z_o + p[2] * c) (yours multiplies p by h_prev).")
 PEEP_VARIANTS = [
+    _pv(ON_H, _peep_with(if_see="h_prev")),
+    _pv(ON_H, _peep_with(if_see="h_prev", o_sees="h_prev")),
+    _pv("p multiplies the memory elementwise, p[0] * c_prev (each cell looks at its own memory, through its own "
+        "weight): a matrix product c_prev @ p.T mixes all the cells into one number per gate.",
+        _peep_with(matmul=True)),
     _pv("the output gate looks at the new memory: o = sigmoid(z_o + p[2] * c), with c computed first "
         "(yours uses c_prev).", _peep_with(o_sees="c_prev")),
     _pv("p's rows are i, f, o: p[0] for the input gate, p[1] for the forget gate (yours swapped them).",
@@ -234,13 +246,13 @@ def _reference_forward(x, p):
 LAYER_SPEC = ("hs", ("h_T", "c_T"))
 
 
-def _forward_with(carry=True, bias=(1, 1), h0_in_hs=False, reverse=False):
+def _forward_with(carry=True, bias=(1, 1), h0_in_hs=False, reverse=False, w_order="ih"):
     """A wrong forward: memory reset every step, a bias left out or doubled, h_0 kept in hs, time reversed."""
     def forward(x, p):
         import torch
 
         T, B, _ = x.shape
-        W = torch.cat([p["W_ih"], p["W_hh"]], dim=1)
+        W = torch.cat([p["W_ih"], p["W_hh"]] if w_order == "ih" else [p["W_hh"], p["W_ih"]], dim=1)
         b = bias[0] * p["b_ih"] + bias[1] * p["b_hh"]
         h = c = x.new_zeros((B, p["W_hh"].shape[1]))
         hs = [h] if h0_in_hs else []
@@ -258,6 +270,9 @@ def _fv(hint, fn):
 
 
 FORWARD_VARIANTS = [
+    _fv("fuse W as [W_ih | W_hh]: W = torch.cat([params['W_ih'], params['W_hh']], dim=1), the input's columns "
+        "first, because lstm_step multiplies torch.cat([x_t, h_prev], dim=1) by W.T (yours puts W_hh first, so "
+        "x_t meets W_hh's columns; the shapes only fit because D + H = H + D).", _forward_with(w_order="hh")),
     _fv("carry the memory: h, c = lstm_step(x[t], h, c, W, b) feeds each step's h and c into the next "
         "(yours starts every step from zeros).", _forward_with(carry=False)),
     _fv("the fused bias holds both biases: b = b_ih + b_hh (yours has only b_hh).", _forward_with(bias=(0, 1))),

@@ -224,7 +224,7 @@ def _ignore_variants(step, init, defaults, velocity=False):
 
 
 def _adam_with(*, correct=True, keep=True, betas_swapped=False, sign=1, eps_mode="outside", square=np.square,
-               t_mode="once", correct_in_place=False):
+               t_mode="once", correct_in_place=False, hat_betas="12"):
     """Adam with one mistake: no bias correction, moments not kept, betas swapped, the sign, eps placed
     wrongly, v of another function of g, t counted wrongly, or the stored moments bias-corrected."""
     def step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
@@ -240,7 +240,8 @@ def _adam_with(*, correct=True, keep=True, betas_swapped=False, sign=1, eps_mode
             if keep:
                 state["m"][k], state["v"][k] = m, v
             if correct:
-                m, v = m / (1 - b1 ** t), v / (1 - b2 ** t)
+                bm, bv = (b1 if hat_betas[0] == "1" else b2), (b1 if hat_betas[1] == "1" else b2)
+                m, v = m / (1 - bm ** t), v / (1 - bv ** t)
                 if correct_in_place:
                     state["m"][k], state["v"][k] = m, v
             root = {"outside": np.sqrt(v) + eps, "inside": np.sqrt(v + eps), "minus": np.sqrt(v) - eps}[eps_mode]
@@ -253,6 +254,12 @@ _A = optim.adam_init
 ADAM_VARIANTS = [
     Variant("divide m by (1 - beta1**t) and v by (1 - beta2**t): both start at zero, so early on they are "
             "too small until corrected.", _three_steps(_adam_with(correct=False), _A)),
+    Variant("correct v with beta2: v_hat = v / (1 - beta2**t); yours divides by (1 - beta1**t), beta1's "
+            "correction (copied from the line for m_hat).", _three_steps(_adam_with(hat_betas="11"), _A)),
+    Variant("correct m with beta1: m_hat = m / (1 - beta1**t); yours divides by (1 - beta2**t), beta2's "
+            "correction.", _three_steps(_adam_with(hat_betas="22"), _A)),
+    Variant("m_hat = m / (1 - beta1**t) and v_hat = v / (1 - beta2**t): yours swaps the two corrections.",
+            _three_steps(_adam_with(hat_betas="21"), _A)),
     Variant("keep m and v in the state between steps (update state['m'][k] in place, or store the new "
             "arrays back): yours start from zero at every step.", _three_steps(_adam_with(keep=False), _A)),
     Variant("m uses beta1 = 0.9 (a short memory of the gradient), v uses beta2 = 0.999 (a long one of its "
@@ -292,7 +299,7 @@ def check_adam_step(fn):
 
 
 def _sgd_with(*, velocity=True, lr_on_v=True, sign=1, damp=False, late=False, cs231n=False, v_sign=1,
-              step_params=True):
+              step_params=True, lr_in_v=False, momentum_on="v"):
     def step(params, grads, state, lr=0.1, momentum=0.9):
         for k, p in params.items():
             v = state["velocity"][k]
@@ -300,6 +307,20 @@ def _sgd_with(*, velocity=True, lr_on_v=True, sign=1, damp=False, late=False, cs
                 v *= momentum
                 v -= lr * grads[k]
                 p += v
+                continue
+            if lr_in_v:
+                v *= momentum
+                v += lr * grads[k]
+                p -= v
+                continue
+            if momentum_on == "g":
+                v += momentum * grads[k]
+                p -= lr * v
+                continue
+            if momentum_on == "both":
+                v *= momentum
+                v += momentum * grads[k]
+                p -= lr * v
                 continue
             if late:
                 p -= lr * v
@@ -327,6 +348,14 @@ SGD_VARIANTS = [
             "keeps v <- momentum * v - lr * g and p <- p + v (CS231n's convention). The parameters agree while lr "
             "stays fixed, but state['velocity'] holds -lr times torch's, and the two part ways as soon as lr "
             "changes (a schedule, Task 4).", _sgd_steps(_sgd_with(cs231n=True))),
+    Variant("keep lr out of the velocity, as the task (and torch) does: v <- momentum * v + g, then p <- p - lr * v. "
+            "Yours folds lr into it (v <- momentum * v + lr * g, p <- p - v): the parameters agree while lr stays "
+            "fixed, but state['velocity'] holds lr times torch's, and the two part ways as soon as lr changes (a "
+            "schedule, Task 4).", _sgd_steps(_sgd_with(lr_in_v=True))),
+    Variant("momentum multiplies the old velocity, not the gradient: v <- momentum * v + g (yours is "
+            "v <- v + momentum * g, which never forgets old gradients).", _sgd_steps(_sgd_with(momentum_on="g"))),
+    Variant("momentum multiplies the old velocity only: v <- momentum * v + g (yours also multiplies the gradient "
+            "by momentum).", _sgd_steps(_sgd_with(momentum_on="both"))),
     Variant("keep a velocity in the state: v <- momentum * v + g, stored in state['velocity'][k], then "
             "p <- p - lr * v (yours is plain SGD).", _sgd_steps(_sgd_with(velocity=False))),
     Variant("multiply the velocity by lr when you step: p <- p - lr * v.", _sgd_steps(_sgd_with(lr_on_v=False))),

@@ -520,3 +520,163 @@ def steps_until_below(c0, w, threshold):
             return t
 ''', STEPS, 'the answer is 0 steps: test before taking a step'),
 ]
+
+
+# ---------------------------------------------------------------- the second blind newcomer test (issue 10)
+# Every wrong answer a second tester wrote from the lessons and the exercise notebook alone (/tmp/blind2,
+# answers #N), as written
+MISTAKES += [
+    Mistake('blind2 #1: returns a python list instead of an array', '''
+def keep_by_multiplying(c0, w, xs):
+    cs = [c0]
+    for x in xs:
+        cs.append(w * cs[-1] + x)
+    return cs
+''', 'check_keep_by_multiplying(keep_by_multiplying)', 'values is a Python list; return a numpy array'),
+    Mistake('blind2 #2: np.array of the list: int dtype when c0, w, xs all ints', '''
+def keep_by_multiplying(c0, w, xs):
+    cs = [c0]
+    for x in xs:
+        cs.append(w * cs[-1] + x)
+    return np.array(cs)
+''', 'check_keep_by_multiplying(keep_by_multiplying)', 'holds integers (int64) where floats (float64)'),
+    Mistake('blind2 #3: writes the running values into xs in place', '''
+def keep_by_multiplying(c0, w, xs):
+    xs = np.asarray(xs, dtype=float)
+    prev = c0
+    for t in range(len(xs)):
+        xs[t] += w * prev
+        prev = xs[t]
+    return np.concatenate([[float(c0)], xs])
+''', 'check_keep_by_multiplying(keep_by_multiplying)', 'your function changed its input `xs` in place'),
+    Mistake('blind2 #4: forgets c0 in the output (returns c_1..c_T)', '''
+def keep_by_multiplying(c0, w, xs):
+    out = np.zeros(len(xs), dtype=float)
+    c = float(c0)
+    for t, x in enumerate(xs):
+        c = w * c + x
+        out[t] = c
+    return out
+''', 'check_keep_by_multiplying(keep_by_multiplying)', 'return T + 1 values (T = len(xs)): c_0 first'),
+    Mistake('blind2 #5: misread formula: w * (c + x) instead of w*c + x', '''
+def keep_by_multiplying(c0, w, xs):
+    out = [float(c0)]
+    for x in xs:
+        out.append(w * (out[-1] + x))
+    return np.array(out, dtype=float)
+''', 'check_keep_by_multiplying(keep_by_multiplying)', 'multiply what is kept first, then add the new'),
+    Mistake('blind2 #7: exponents reversed: dc_T/dx_k = w**k', '''
+def memory_gradient(w, T):
+    return np.array([w ** T] + [w ** k for k in range(1, T + 1)], dtype=float)
+''', 'check_memory_gradient(memory_gradient)', "the inputs' exponents are reversed: x_t (entry"),
+    Mistake('blind2 #8: int dtype: w ** np.arange with an int w', '''
+def memory_gradient(w, T):
+    return w ** np.arange(T, -1, -1)
+''', 'check_memory_gradient(memory_gradient)', 'holds integers (int64) where floats (float64)'),
+    Mistake('blind2 #9: off by one: w**(T-k+1) for the inputs', '''
+def memory_gradient(w, T):
+    return np.array([w ** T] + [w ** (T - k + 1) for k in range(1, T + 1)], dtype=np.float64)
+''', 'check_memory_gradient(memory_gradient)', 'x_t arrives at step t and is multiplied by w at'),
+    Mistake('blind2 #10: float32 instead of float64', '''
+def memory_gradient(w, T):
+    return np.array([w ** (T - k) for k in range(T + 1)], dtype=np.float32)
+''', 'check_memory_gradient(memory_gradient)', 'gradients is float32 but the inputs are float64'),
+    Mistake('blind2 #11: abs(w) (thinking of size), wrong for negative w', '''
+def memory_gradient(w, T):
+    w = abs(float(w))
+    return np.array([w ** (T - k) for k in range(T + 1)])
+''', 'check_memory_gradient(memory_gradient)', 'with a negative w the sign alternates ((-0.9)**3'),
+    Mistake('blind2 #13: derivative taken at the old h (1 - h_prev**2)', '''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    grad = 1.0
+    for x in xs:
+        grad *= w * (1 - hs[-1] ** 2)
+        hs.append(np.tanh(w * hs[-1] + u * x))
+    return np.array(hs), grad
+''', 'check_tanh_neuron(tanh_neuron)', "tanh's derivative at step t is 1 - h_t**2 with"),
+    Mistake('blind2 #14: forgets the factor w in the gradient', '''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * hs[-1] + u * x)
+        grad *= 1 - h ** 2
+        hs.append(h)
+    return np.array(hs), grad
+''', 'check_tanh_neuron(tanh_neuron)', "each step's factor dh_t/dh_{t-1} is w (1 -"),
+    Mistake('blind2 #15: forgets the input weight u (tanh(w h + x))', '''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * hs[-1] + x)
+        grad *= w * (1 - h ** 2)
+        hs.append(h)
+    return np.array(hs), grad
+''', 'check_tanh_neuron(tanh_neuron)', 'the input enters multiplied by its weight u: h_t'),
+    Mistake('blind2 #16: T = 0 forgotten: grad only defined inside the loop', '''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    for t, x in enumerate(xs):
+        h = np.tanh(w * hs[-1] + u * x)
+        grad = w * (1 - h ** 2) if t == 0 else grad * w * (1 - h ** 2)
+        hs.append(h)
+    return np.array(hs), grad
+''', 'check_tanh_neuron(tanh_neuron)', 'with no inputs (T = 0)'),
+    Mistake('blind2 #17: grad summed instead of multiplied', '''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    grad = 0.0
+    for x in xs:
+        h = np.tanh(w * hs[-1] + u * x)
+        grad += w * (1 - h ** 2)
+        hs.append(h)
+    return np.array(hs), grad
+''', 'check_tanh_neuron(tanh_neuron)', "the chain rule multiplies the steps' factors"),
+    Mistake('blind2 #19: <= instead of strictly below (loop while c > threshold)', '''
+def steps_until_below(c0, w, threshold):
+    c, w = abs(c0), abs(w)
+    if c <= threshold:
+        return 0
+    if w >= 1:
+        return None
+    t = 0
+    while c > threshold:
+        c *= w
+        t += 1
+    return t
+''', 'check_steps_until_below(steps_until_below)', "'below' means strictly less than the threshold"),
+    Mistake('blind2 #20: log formula with ceil (exact threshold / w = 0)', '''
+import math
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return math.ceil(math.log(threshold / abs(c0)) / math.log(abs(w)))
+''', 'check_steps_until_below(steps_until_below)', "'below' means strictly less than the threshold"),
+    Mistake('blind2 #21: forgot abs() on c0 (negative c0 counted as already below)', '''
+def steps_until_below(c0, w, threshold):
+    w = abs(w)
+    if c0 < threshold:
+        return 0
+    if w >= 1:
+        return None
+    t, c = 0, c0
+    while c >= threshold:
+        c *= w
+        t += 1
+    return t
+''', 'check_steps_until_below(steps_until_below)', 'a negative c0 is not below the threshold: its'),
+    Mistake('blind2 #22: never-below test without abs(w): w = -1 loops forever', '''
+def steps_until_below(c0, w, threshold):
+    c, t = float(c0), 0
+    if w >= 1 and abs(c) >= threshold:
+        return None
+    while abs(c) >= threshold:
+        c *= w
+        t += 1
+    return t
+''', 'check_steps_until_below(steps_until_below)', 'your function did not return within 2 seconds on'),
+]

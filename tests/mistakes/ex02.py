@@ -108,70 +108,83 @@ def sigmoid_grad(z):
 
     # ------------------------------------------------------------------ task 3: memory_cell
     Mistake("no g and h parameters", '''
-def memory_cell(z, z_i, z_f, z_o, c):
+def memory_cell(s, c):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, np.tanh(c_new) * sigmoid(z_o)
 ''', CELL, "g and h"),
     Mistake("g and h without defaults", '''
-def memory_cell(z, z_i, z_f, z_o, c, g, h):
+def memory_cell(s, c, g, h):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, h(c_new) * sigmoid(z_o)
 ''', CELL, "default"),
     Mistake("identity defaults (lesson 3's)", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=identity, h=identity):
+def memory_cell(s, c, g=identity, h=identity):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, h(c_new) * sigmoid(z_o)
 ''', CELL, "defaults must be tanh"),
     Mistake("updates the caller's c in place", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c *= sigmoid(z_f)
     c += g(z) * sigmoid(z_i)
     return c, h(c) * sigmoid(z_o)
 ''', CELL, "changed its input `c`"),
     Mistake("gates swapped", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_f) + c * sigmoid(z_i)
     return c_new, h(c_new) * sigmoid(z_o)
 ''', CELL, "forget gate multiplies the new input"),
     Mistake("reads the old memory", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, h(c) * sigmoid(z_o)
 ''', CELL, "not the old c"),
     Mistake("h ignored (tanh always)", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, np.tanh(c_new) * sigmoid(z_o)
 ''', CELL, "the h you are given"),
     Mistake("g ignored (tanh always)", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, h(c_new) * sigmoid(z_o)
 ''', CELL, "the g you are given"),
     Mistake("float64 forced", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     z, z_i, z_f, z_o, c = (np.asarray(v, dtype=float) for v in (z, z_i, z_f, z_o, c))
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, h(c_new) * sigmoid(z_o)
 ''', CELL, "float32"),
     Mistake("no sigmoid on the gates", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * z_i + c * z_f
     return c_new, h(c_new) * z_o
 ''', CELL, "must pass through the sigmoid"),
     Mistake("outputs in the wrong order", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return h(c_new) * sigmoid(z_o), c_new
 ''', CELL, "return (c_new, a)"),
     Mistake("math.tanh as the default", '''
 import math
-def memory_cell(z, z_i, z_f, z_o, c, g=math.tanh, h=math.tanh):
+def memory_cell(s, c, g=math.tanh, h=math.tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     return c_new, h(c_new) * sigmoid(z_o)
 ''', CELL, "numpy"),
     Mistake("forget gate on both terms", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = (g(z) * sigmoid(z_i) + c) * sigmoid(z_f)
     return c_new, h(c_new) * sigmoid(z_o)
 ''', CELL, "only the old memory"),
@@ -238,7 +251,7 @@ def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
 ''', CIFG, "float32"),
     Mistake("via memory_cell with the gate signal negated wrongly", '''
 def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
-    return memory_cell(z, 1 - z_f, z_f, z_o, c, g=g, h=h)
+    return memory_cell(np.stack([z, 1 - z_f, z_f, z_o], axis=-1), c, g=g, h=h)
 ''', CIFG, "after the sigmoid"),
 ]
 
@@ -296,43 +309,48 @@ def sigmoid_grad(z):
     return s * (1 - s)
 ''', GRAD, "keep the input's dtype"),
     Mistake('blind #38: input and forget gate swapped', '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_f) + c * sigmoid(z_i)
     a = h(c_new) * sigmoid(z_o)
     return c_new, a
 ''', CELL, 'your forget gate multiplies the new input'),
     Mistake('blind #39: np.tanh hard-coded instead of g and h', '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
     a = np.tanh(c_new) * sigmoid(z_o)
     return c_new, a
 ''', CELL, 'use the g and h you are given'),
     Mistake('blind #40: updates c in place (c *= f; c += ...)', '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c *= sigmoid(z_f)
     c += g(z) * sigmoid(z_i)
     a = h(c) * sigmoid(z_o)
     return c, a
 ''', CELL, 'changed its input `c` in place'),
     Mistake('blind #41: output read from the old memory c', '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     a = h(c) * sigmoid(z_o)
     return c_new, a
 ''', CELL, "reads the new memory c', not the old c"),
     Mistake("blind #42: h applied after the output gate: h(c' * f(z_o))", '''
-def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
     c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
     a = h(c_new * sigmoid(z_o))
     return c_new, a
 ''', CELL, 'it does not go inside h'),
     Mistake('blind #44: z_i = 1 - z_f (confuses signal and gate)', '''
 def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
-    return memory_cell(z, 1 - z_f, z_f, z_o, c, g=g, h=h)
+    return memory_cell(np.stack([z, 1 - z_f, z_f, z_o], axis=-1), c, g=g, h=h)
 ''', CIFG, 'take 1 - ... after the sigmoid'),
     Mistake('blind #45: does not pass g and h on', '''
 def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
-    return memory_cell(z, -z_f, z_f, z_o, c)
+    return memory_cell(np.stack([z, -z_f, z_f, z_o], axis=-1), c)
 ''', CIFG, 'use the g and h you are given'),
     Mistake('blind #46: coupling the wrong way round: c(1-f) + g f', '''
 def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
@@ -343,10 +361,200 @@ def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
     Mistake('blind #47: np.asarray(z_f, dtype=float) to negate: float32 -> float64', '''
 def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
     z_i = -np.asarray(z_f, dtype=float)
-    return memory_cell(z, z_i, z_f, z_o, c, g=g, h=h)
+    return memory_cell(np.stack([z, z_i, z_f, z_o], axis=-1), c, g=g, h=h)
 ''', CIFG, "keep the input's dtype"),
     Mistake('blind #48: negates the wrong argument: forget gate gets -z_f', '''
 def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
-    return memory_cell(z, z_f, -z_f, z_o, c, g=g, h=h)
+    return memory_cell(np.stack([z, z_f, -z_f, z_o], axis=-1), c, g=g, h=h)
 ''', CIFG, 'Yours has them the other way round'),
+]
+
+
+# ---------------------------------------------------------------- the second blind newcomer test (issue 10)
+# Every wrong answer a second tester wrote from the lessons and the exercise notebook alone (/tmp/blind2,
+# answers #N), as written; the memory cell's answers (and the CIFG answers that call it) moved to
+# Task 3's stacked signature, memory_cell(s, c, g, h), each keeping its mistake
+MISTAKES += [
+    Mistake('blind2 #25: naive exp(z)/(1+exp(z)): nan at +1000', '''
+def sigmoid(z):
+    return np.exp(z) / (1 + np.exp(z))
+''', 'check_sigmoid(sigmoid)', 'for large z, exp(z) overflows to inf and inf /'),
+    Mistake('blind2 #26: np.asarray(z, dtype=float): float32 becomes float64', '''
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    return 0.5 * (1 + np.tanh(0.5 * z))
+''', 'check_sigmoid(sigmoid)', 'sigmoid(z) is float64 but the inputs are'),
+    Mistake('blind2 #27: clips the input in place to avoid overflow', '''
+def sigmoid(z):
+    z = np.asarray(z)
+    np.clip(z, -500, 500, out=z)
+    return 1 / (1 + np.exp(-z))
+''', 'check_sigmoid(sigmoid)', 'your function changed its input `z` in place, so'),
+    Mistake('blind2 #28: math.exp: works for a number only', '''
+import math
+def sigmoid(z):
+    return 1 / (1 + math.exp(-z))
+''', 'check_sigmoid(sigmoid)', 'math.exp only takes one number'),
+    Mistake('blind2 #29: sign slip: 1/(1+exp(z))', '''
+def sigmoid(z):
+    return 1 / (1 + np.exp(z))
+''', 'check_sigmoid(sigmoid)', 'the sign of the exponent: the sigmoid is 1 / (1'),
+    Mistake('blind2 #31: misread: sigmoid(z) * (1 - z)', '''
+def sigmoid_grad(z):
+    return sigmoid(z) * (1 - z)
+''', 'check_sigmoid_grad(sigmoid_grad)', 's (1 - s) uses s = sigmoid(z) in both factors'),
+    Mistake('blind2 #32: naive exp(-z)/(1+exp(-z))**2: nan at -1000', '''
+def sigmoid_grad(z):
+    return np.exp(-z) / (1 + np.exp(-z)) ** 2
+''', 'check_sigmoid_grad(sigmoid_grad)', 'exp(-z) / (1 + exp(-z))**2 is right on paper'),
+    Mistake("blind2 #33: tanh' confusion: 1 - sigmoid(z)**2", '''
+def sigmoid_grad(z):
+    return 1 - sigmoid(z) ** 2
+''', 'check_sigmoid_grad(sigmoid_grad)', '1 - s**2 is the derivative of tanh (written with'),
+    Mistake('blind2 #34: casts to float64 first', '''
+def sigmoid_grad(z):
+    s = sigmoid(np.float64(z))
+    return s * (1 - s)
+''', 'check_sigmoid_grad(sigmoid_grad)', 'sigmoid_grad(z) is float64 but the inputs are'),
+    Mistake('blind2 #35: s * (1 - sigmoid(-z)) = s*s sign slip', '''
+def sigmoid_grad(z):
+    return sigmoid(z) * (1 - sigmoid(-z))
+''', 'check_sigmoid_grad(sigmoid_grad)', 'your second factor is s again, not 1 - s: 1 -'),
+    Mistake('blind2 #37: np.tanh hard-coded instead of g and h', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = np.tanh(c_new) * sigmoid(z_o)
+    return c_new, a
+''', 'check_memory_cell(memory_cell)', 'use the g and h you are given: with g=identity'),
+    Mistake('blind2 #38: updates c in place (c *= f; c += ...)', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c *= sigmoid(z_f)
+    c += g(z) * sigmoid(z_i)
+    a = h(c) * sigmoid(z_o)
+    return c, a
+''', 'check_memory_cell(memory_cell)', 'your function changed its input `c` in place, so'),
+    Mistake('blind2 #39: input and forget gates swapped', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z) * sigmoid(z_f) + c * sigmoid(z_i)
+    a = h(c_new) * sigmoid(z_o)
+    return c_new, a
+''', 'check_memory_cell(memory_cell)', 'your forget gate multiplies the new input'),
+    Mistake('blind2 #40: output read from the old memory c', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = h(c) * sigmoid(z_o)
+    return c_new, a
+''', 'check_memory_cell(memory_cell)', "the output reads the new memory c', not the old"),
+    Mistake('blind2 #41: forgot h on the output (a = c_new * o)', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = c_new * sigmoid(z_o)
+    return c_new, a
+''', 'check_memory_cell(memory_cell)', 'apply h to the new memory before the output'),
+    Mistake('blind2 #42: converts c with np.asarray(c, dtype=float)', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c = np.asarray(c, dtype=float)
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = h(c_new) * sigmoid(z_o)
+    return c_new, a
+''', 'check_memory_cell(memory_cell)', 'c_new is float64 but the inputs are float32'),
+    Mistake('blind2 #44: passes z_f as z_i too', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(np.stack([z, z_f, z_f, z_o], axis=-1), c, g=g, h=h)
+''', 'check_cifg_cell(cifg_cell)', 'one gate for both terms is not coupling: the'),
+    Mistake('blind2 #45: does not pass g and h on', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(np.stack([z, -z_f, z_f, z_o], axis=-1), c)
+''', 'check_cifg_cell(cifg_cell)', 'use the g and h you are given: with g=identity'),
+    Mistake('blind2 #46: 1 - f on the memory instead of the input', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    f = sigmoid(z_f)
+    c_new = g(z) * f + c * (1 - f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', 'check_cifg_cell(cifg_cell)', 'the forget gate f(z_f) keeps the old memory and'),
+    Mistake('blind2 #47: z_i = 1 - z_f (1 - applied to the signal)', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(np.stack([z, 1 - z_f, z_f, z_o], axis=-1), c, g=g, h=h)
+''', 'check_cifg_cell(cifg_cell)', 'take 1 - ... after the sigmoid: the input gate'),
+    Mistake('blind2 #48: direct formula, c updated in place', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    f = sigmoid(z_f)
+    c *= f
+    c += g(z) * (1 - f)
+    return c, h(c) * sigmoid(z_o)
+''', 'check_cifg_cell(cifg_cell)', 'your function changed its input `c` in place, so'),
+]
+
+
+# ---------------------------------------------------------------- Task 3's stacked signals: the slips of the layout
+MISTAKES += [
+    Mistake("the four signals still taken one by one", '''
+def memory_cell(z, z_i, z_f, z_o, c, g=tanh, h=tanh):
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "stacked in ONE array s"),
+    Mistake("gates first: z_i, z_f, z_o, z", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z_i, z_f, z_o, z = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "you read the gates first"),
+    Mistake("unpacks the first axis: z, z_i, z_f, z_o = s", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "read the FIRST axis"),
+    Mistake("s[0], s[1], s[2], s[3] (the first axis)", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[0], s[1], s[2], s[3]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "index the first axis"),
+    Mistake("off by one: s[..., 1] ... s[..., 4]", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 1], s[..., 2], s[..., 3], s[..., 4]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "indices 0 to 3"),
+    Mistake("off by one, wrapped round: z = s[..., 1], ..., z_o = s[..., 0]", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 1], s[..., 2], s[..., 3], s[..., 0]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "your indices are off by one"),
+    Mistake("np.split on the last axis keeps a length-1 axis", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = np.split(s, 4, axis=-1)
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "keep a last axis of length 1"),
+    Mistake("s[:, k]: the second axis", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = (s[:, k] for k in range(4))
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "s[..., k], which works for every shape"),
+    Mistake("z_o and z_f swapped in the layout", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_o, z_f = (s[..., k] for k in range(4))
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', CELL, "the four signals lie on the LAST axis of s"),
+    Mistake("writes the signals' sigmoids back into s", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    s[..., 1:] = sigmoid(s[..., 1:])
+    c_new = g(s[..., 0]) * s[..., 1] + c * s[..., 2]
+    return c_new, h(c_new) * s[..., 3]
+''', CELL, "changed its input `s`"),
+    Mistake("CIFG: calls memory_cell with the signals one by one", '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    return memory_cell(z, -z_f, z_f, z_o, c, g=g, h=h)
+''', CIFG, "takes (s, c): stack the four signals"),
 ]

@@ -280,3 +280,130 @@ def latest_machine():
     return m
 ''', LATEST, 'forget gate (z_f) is closed'),
 ]
+
+
+# ---------------------------------------------------------------- the second blind newcomer test (issue 10)
+# Every wrong answer a second tester wrote from the lessons and the exercise notebook alone (/tmp/blind2,
+# answers #N), as written
+MISTAKES += [
+    Mistake("blind2 #50: the lecture's +-10 gates copied (leaky)", '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -10}, "z_f": {"w": [0, 100, 0], "b": 10}, "z_o": {"w": [0, 0, 100], "b": -10}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'the leak: at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind2 #51: forget bias too small (10): leaks on quiet steps', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50}, "z_f": {"w": [0, 100, 0], "b": 10}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'the leak: at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind2 #52: output bias with the wrong sign (+50)', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50}, "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": 50}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'the output gate (z_o) is open at step 1 (x1 = 1'),
+    Mistake('blind2 #53: forget gate weight sign flipped (forgets when adding)', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50}, "z_f": {"w": [0, -100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'the forget gate (z_f) is closed at step 2 (x1 ='),
+    Mistake('blind2 #54: z reads x2 instead of x1 (1-based index slip)', '''
+def quiet_machine():
+    return {"z": {"w": [0, 1, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50}, "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'at step 2 the cell input z is 1 where it should'),
+    Mistake("blind2 #56: negated the input gate's weight instead of z", '''
+def subtract_machine():
+    w = quiet_machine()
+    w["z_i"] = {"w": [0, -100, 0], "b": -50}
+    return w
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'the input gate (z_i) is closed at step 2 (x1 ='),
+    Mistake('blind2 #57: returned quiet_machine() unchanged (forgot to edit)', '''
+def subtract_machine():
+    w = quiet_machine()
+    return w
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'at step 2 the cell input z is 3 where it should'),
+    Mistake('blind2 #58: negated the output gate (thinking it makes output negative)', '''
+def subtract_machine():
+    w = quiet_machine()
+    w["z_o"] = {"w": [0, 0, -100], "b": 50}
+    return w
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'the output gate (z_o) is open at step 1 (x1 = 1'),
+    Mistake('blind2 #59: z negated but also z_f weight flipped', '''
+def subtract_machine():
+    w = quiet_machine()
+    w["z"] = {"w": [-1, 0, 0], "b": 0}
+    w["z_f"] = {"w": [0, -100, 0], "b": 50}
+    return w
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'the forget gate (z_f) is closed at step 2 (x1 ='),
+    Mistake("blind2 #61: doubled the output gate's weights", '''
+def double_machine():
+    w = quiet_machine()
+    w["z_o"] = {"w": [0, 0, 200], "b": -100}
+    return w
+''', 'check_machine_weights(double_machine, task="double")', 'at step 2 the cell input z is 3 where it should'),
+    Mistake("blind2 #62: doubled the input gate's weights", '''
+def double_machine():
+    w = quiet_machine()
+    w["z_i"] = {"w": [0, 200, 0], "b": -100}
+    return w
+''', 'check_machine_weights(double_machine, task="double")', 'at step 2 the cell input z is 3 where it should'),
+    Mistake('blind2 #63: doubled the x3 weight of z (wrong column)', '''
+def double_machine():
+    w = quiet_machine()
+    w["z"] = {"w": [1, 0, 2], "b": 0}
+    return w
+''', 'check_machine_weights(double_machine, task="double")', 'at step 2 the cell input z is 3 where it should'),
+    Mistake('blind2 #64: z weight list too short ([2])', '''
+def double_machine():
+    w = quiet_machine()
+    w["z"] = {"w": [2], "b": 0}
+    return w
+''', 'check_machine_weights(double_machine, task="double")', 'must have shape (3,)'),
+    Mistake('blind2 #66: output bias only 10 (leaks)', '''
+def always_machine():
+    w = quiet_machine()
+    w["z_o"] = {"w": [0, 0, 0], "b": 10}
+    return w
+''', 'check_machine_weights(always_machine, task="always")', 'the leak: at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind2 #67: kept the x3 weight: x3 = -1 closes the gate', '''
+def always_machine():
+    w = quiet_machine()
+    w["z_o"] = {"w": [0, 0, 100], "b": 50}
+    return w
+''', 'check_machine_weights(always_machine, task="always")', 'the output gate (z_o) is closed at step 4 (x1 ='),
+    Mistake('blind2 #68: output signal 0 (gate half open)', '''
+def always_machine():
+    w = quiet_machine()
+    w["z_o"] = {"w": [0, 0, 0], "b": 0}
+    return w
+''', 'check_machine_weights(always_machine, task="always")', 'the output gate (z_o) is only partly open (0.50)'),
+    Mistake('blind2 #69: forgot to change the output gate', '''
+def always_machine():
+    return quiet_machine()
+''', 'check_machine_weights(always_machine, task="always")', 'the output gate (z_o) is closed at step 1 (x1 ='),
+    Mistake('blind2 #71: forget gate left as in quiet (adds instead of replacing)', '''
+def latest_machine():
+    return quiet_machine()
+''', 'check_machine_weights(latest_machine, task="latest")', 'the forget gate (z_f) is open at step 2 (x1 = 3'),
+    Mistake('blind2 #72: forget gate always closed (b = -50)', '''
+def latest_machine():
+    w = quiet_machine()
+    w["z_f"] = {"w": [0, -100, 0], "b": -50}
+    return w
+''', 'check_machine_weights(latest_machine, task="latest")', 'the forget gate (z_f) is closed at step 1 (x1 ='),
+    Mistake('blind2 #73: forget bias too small (10): leak', '''
+def latest_machine():
+    w = quiet_machine()
+    w["z_f"] = {"w": [0, -100, 0], "b": 10}
+    return w
+''', 'check_machine_weights(latest_machine, task="latest")', 'the leak: at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind2 #74: input gate always open', '''
+def latest_machine():
+    w = quiet_machine()
+    w["z_i"] = {"w": [0, 0, 0], "b": 50}
+    w["z_f"] = {"w": [0, -100, 0], "b": 50}
+    return w
+''', 'check_machine_weights(latest_machine, task="latest")', 'the input gate (z_i) is open at step 1 (x1 = 1'),
+    Mistake('blind2 #75: input and forget gates swapped', '''
+def latest_machine():
+    w = quiet_machine()
+    w["z_i"] = {"w": [0, -100, 0], "b": 50}
+    w["z_f"] = {"w": [0, 100, 0], "b": -50}
+    return w
+''', 'check_machine_weights(latest_machine, task="latest")', 'the input gate (z_i) is open at step 1 (x1 = 1'),
+]

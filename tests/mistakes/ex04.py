@@ -581,3 +581,348 @@ def cifg_step(x_t, h_prev, c_prev, params):
     return h, c
 ''', CIFG, 'squash the new memory with tanh'),
 ]
+
+
+# ---------------------------------------------------------------- the second blind newcomer test (issue 10)
+# Every wrong answer a second tester wrote from the lessons and the exercise notebook alone (/tmp/blind2,
+# answers #N), as written
+MISTAKES += [
+    Mistake('blind2 #77: one bias per layer', '''
+def lstm_param_count(D, H, num_layers):
+    return 4 * H * (D + H + 1) + (num_layers - 1) * 4 * H * (2 * H + 1)
+''', 'check_param_count(lstm_param_count)', 'PyTorch keeps two bias vectors, b_ih and b_hh'),
+    Mistake('blind2 #78: every layer reads D', '''
+def lstm_param_count(D, H, num_layers):
+    return num_layers * 4 * H * (D + H + 2)
+''', 'check_param_count(lstm_param_count)', 'layer k > 0 reads the outputs of the layer'),
+    Mistake('blind2 #79: forgot the 4 gates', '''
+def lstm_param_count(D, H, num_layers):
+    return H * (D + H + 2) + (num_layers - 1) * H * (2 * H + 2)
+''', 'check_param_count(lstm_param_count)', 'an LSTM has four blocks of weights (i, f, g, o)'),
+    Mistake('blind2 #80: off-by-one loop over upper layers (range(2, L))', '''
+def lstm_param_count(D, H, num_layers):
+    total = 4 * H * (D + H + 2)
+    for layer in range(2, num_layers):
+        total += 4 * H * (2 * H + 2)
+    return total
+''', 'check_param_count(lstm_param_count)', 'there are num_layers layers, not num_layers + 1'),
+    Mistake('blind2 #81: float result (4.0 * H ...)', '''
+def lstm_param_count(D, H, num_layers):
+    return 4.0 * H * (D + H + 2) + (num_layers - 1) * 4.0 * H * (2 * H + 2)
+''', 'check_param_count(lstm_param_count)', 'return the count as an integer (an int): yours'),
+    Mistake('blind2 #83: lecture gate order g, i, f, o instead of i, f, g, o', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    g = np.tanh(pre[:, :H])
+    i = sigmoid(pre[:, H:2 * H])
+    f = sigmoid(pre[:, 2 * H:3 * H])
+    o = sigmoid(pre[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', 'check_step_forward(step_forward)', "PyTorch's gate order is i, f, g, o: rows 0:H of"),
+    Mistake('blind2 #84: tanh for the output gate', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(pre[:, :H])
+    f = sigmoid(pre[:, H:2 * H])
+    g = np.tanh(pre[:, 2 * H:3 * H])
+    o = np.tanh(pre[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', 'check_step_forward(step_forward)', 'the output gate o (block 3H:4H) is a gate'),
+    Mistake('blind2 #85: forgot b_hh', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T
+    i = sigmoid(pre[:, :H])
+    f = sigmoid(pre[:, H:2 * H])
+    g = np.tanh(pre[:, 2 * H:3 * H])
+    o = sigmoid(pre[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', 'check_step_forward(step_forward)', 'add both biases, b_ih and b_hh (PyTorch keeps'),
+    Mistake("blind2 #86: cache 'tanh_c' holds c (not tanh(c))", '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(pre[:, :H])
+    f = sigmoid(pre[:, H:2 * H])
+    g = np.tanh(pre[:, 2 * H:3 * H])
+    o = sigmoid(pre[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": c}
+    return h, c, cache
+''', 'check_step_forward(step_forward)', "cache['tanh_c'] holds the new memory c (before"),
+    Mistake("blind2 #87: cache without 'params'", '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(pre[:, :H])
+    f = sigmoid(pre[:, H:2 * H])
+    g = np.tanh(pre[:, 2 * H:3 * H])
+    o = sigmoid(pre[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, 
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', 'check_step_forward(step_forward)', "cache has no 'params': the backward needs it for"),
+    Mistake('blind2 #88: casts inputs to float64', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    x_t, h_prev, c_prev = (np.asarray(a, dtype=np.float64) for a in (x_t, h_prev, c_prev))
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(pre[:, :H])
+    f = sigmoid(pre[:, H:2 * H])
+    g = np.tanh(pre[:, 2 * H:3 * H])
+    o = sigmoid(pre[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', 'check_step_forward(step_forward)', 'h is float64 but the inputs are float32: keep'),
+    Mistake('blind2 #90: hs stacked time-first (T, B, H)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', 'check_lstm_forward(lstm_forward)', 'hs is batch-first, (B, T, H): stack the steps'),
+    Mistake('blind2 #91: T = 0 forgotten: np.stack of an empty list', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1)
+    return hs, (h, c), caches
+''', 'check_lstm_forward(lstm_forward)', 'no time steps (T = 0)'),
+    Mistake("blind2 #92: default zeros float64 whatever x's dtype", '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H)) if h0 is None else h0
+    c = np.zeros((B, H)) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', 'check_lstm_forward(lstm_forward)', 'hs is float64 but the inputs are float32: keep'),
+    Mistake('blind2 #93: state never carried (h_t, c_t new names)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h_t, c_t, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h_t)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h_t, c_t), caches
+''', 'check_lstm_forward(lstm_forward)', 'with no inputs (T = 0)'),
+    Mistake('blind2 #94: caches.append outside the loop (only the last cache)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    cache = None
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+    if cache is not None:
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', 'check_lstm_forward(lstm_forward)', 'caches holds 1 cache for T = 5 steps: keep every'),
+    Mistake("blind2 #96: no reordering (lecture's z, i, f, o copied straight)", '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(a):   # z, z_i, z_f, z_o  ->  i, f, g, o
+        return a
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+        m.bias_hh_l0.zero_()
+    return m
+''', 'check_torch_mapping(to_torch_lstm)', "PyTorch's gate order is i, f, g, o: take the"),
+    Mistake("blind2 #97: the lecture's bias copied into both biases", '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(a):   # z, z_i, z_f, z_o  ->  i, f, g, o
+        return np.concatenate([a[H:2 * H], a[2 * H:3 * H], a[:H], a[3 * H:]], axis=0)
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+        m.bias_hh_l0.copy_(torch.from_numpy(reorder(b)))
+    return m
+''', 'check_torch_mapping(to_torch_lstm)', 'the bias is added twice: PyTorch adds bias_ih_l0'),
+    Mistake('blind2 #98: reordered to i, f, o, g', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(a):   # z, z_i, z_f, z_o  ->  i, f, g, o
+        return np.concatenate([a[H:2 * H], a[2 * H:3 * H], a[3 * H:], a[:H]], axis=0)
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+        m.bias_hh_l0.zero_()
+    return m
+''', 'check_torch_mapping(to_torch_lstm)', "PyTorch's gate order is i, f, g, o: take the"),
+    Mistake('blind2 #99: only W reordered, U and b copied as they are', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(a):   # z, z_i, z_f, z_o  ->  i, f, g, o
+        return np.concatenate([a[H:2 * H], a[2 * H:3 * H], a[:H], a[3 * H:]], axis=0)
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(U))
+        m.bias_ih_l0.copy_(torch.from_numpy(b))
+        m.bias_hh_l0.zero_()
+    return m
+''', 'check_torch_mapping(to_torch_lstm)', 'copy W into weight_ih_l0, U into weight_hh_l0, b'),
+    Mistake('blind2 #100: bias_hh left at its random init', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(a):   # z, z_i, z_f, z_o  ->  i, f, g, o
+        return np.concatenate([a[H:2 * H], a[2 * H:3 * H], a[:H], a[3 * H:]], axis=0)
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+        m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+        m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+    return m
+''', 'check_torch_mapping(to_torch_lstm)', 'copy W into weight_ih_l0, U into weight_hh_l0, b'),
+    Mistake('blind2 #101: copy without torch.no_grad()', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H, D = U.shape[1], W.shape[1]
+    def reorder(a):
+        return np.concatenate([a[H:2 * H], a[2 * H:3 * H], a[:H], a[3 * H:]], axis=0)
+    m = torch.nn.LSTM(D, H)
+    m.weight_ih_l0.copy_(torch.from_numpy(reorder(W)))
+    m.weight_hh_l0.copy_(torch.from_numpy(reorder(U)))
+    m.bias_ih_l0.copy_(torch.from_numpy(reorder(b)))
+    m.bias_hh_l0.zero_()
+    return m
+''', 'check_torch_mapping(to_torch_lstm)', 'with torch.no_grad():'),
+    Mistake('blind2 #103: 1 - f on the memory instead of on g', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(pre[:, :H])
+    g = np.tanh(pre[:, H:2 * H])
+    o = sigmoid(pre[:, 2 * H:])
+    c = g * f + c_prev * (1 - f)
+    h = np.tanh(c) * o
+    return h, c
+''', 'check_cifg_step(cifg_step)', 'the new input is written with i = 1 - f and the'),
+    Mistake('blind2 #104: block order g, f, o', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    g = np.tanh(pre[:, :H])
+    f = sigmoid(pre[:, H:2 * H])
+    o = sigmoid(pre[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', 'check_cifg_step(cifg_step)', 'the three blocks are f, g, o: rows 0:H forget'),
+    Mistake("blind2 #105: kept step_forward's 4-block slices (i dropped: f at H:2H, g 2H:3H, o 3H:)", '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(pre[:, H:2 * H])
+    g = np.tanh(pre[:, 2 * H:3 * H])
+    o = sigmoid(pre[:, 3 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', 'check_cifg_step(cifg_step)', '3H columns (blocks f, g, o)'),
+    Mistake('blind2 #106: H from W_ih.shape[0] // 4 (copied from the 4-gate step)', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = params["W_ih"].shape[0] // 4
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(pre[:, :H])
+    g = np.tanh(pre[:, H:2 * H])
+    o = sigmoid(pre[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', 'check_cifg_step(cifg_step)', '3H columns (blocks f, g, o)'),
+    Mistake('blind2 #107: sigmoid for g', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = params["W_hh"].shape[1]
+    pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(pre[:, :H])
+    g = sigmoid(pre[:, H:2 * H])
+    o = sigmoid(pre[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', 'check_cifg_step(cifg_step)', 'g, the cell input, uses tanh, not the sigmoid'),
+    Mistake('blind2 #219: state never carried (h_t, c_t), no T = 0 crash', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    h_t, c_t = h, c
+    hs, caches = [], []
+    for t in range(T):
+        h_t, c_t, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h_t)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h_t, c_t), caches
+''', 'check_lstm_forward(lstm_forward)', "carry the state from step to step: step t's"),
+]

@@ -474,3 +474,336 @@ def cifg_step_backward(dh, dc, cache):
     return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
 ''', CIFG, 'c also reaches the loss through h'),
 ]
+
+
+# The second blind newcomer test's wrong answers (issue 10, /tmp/blind2 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind2 #109: assigns grads (=) instead of adding', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    dpre = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] = dpre.T @ x_t
+    grads["W_hh"] = dpre.T @ h_prev
+    grads["b_ih"] = dpre.sum(axis=0)
+    grads["b_hh"] = dpre.sum(axis=0)
+    return dpre @ params["W_ih"], dpre @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)', 'you replaced what was there'),
+    Mistake('blind2 #110: grads[k] = grads[k] + ... (new arrays in the dict, BORDERLINE)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    dpre = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] = grads["W_ih"] + dpre.T @ x_t
+    grads["W_hh"] = grads["W_hh"] + dpre.T @ h_prev
+    grads["b_ih"] = grads["b_ih"] + dpre.sum(axis=0)
+    grads["b_hh"] = grads["b_hh"] + dpre.sum(axis=0)
+    return dpre @ params["W_ih"], dpre @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)', 'add into the arrays grads holds, in place'),
+    Mistake('blind2 #111: missing path dh -> c (dc_all = dc)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    dpre = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += dpre.T @ x_t
+    grads["W_hh"] += dpre.T @ h_prev
+    grads["b_ih"] += dpre.sum(axis=0)
+    grads["b_hh"] += dpre.sum(axis=0)
+    return dpre @ params["W_ih"], dpre @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)', 'c also reaches the loss through h'),
+    Mistake('blind2 #112: updates dc in place (dc += ...)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc += dh * o * (1 - tanh_c ** 2)
+    dc_all = dc
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    dpre = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += dpre.T @ x_t
+    grads["W_hh"] += dpre.T @ h_prev
+    grads["b_ih"] += dpre.sum(axis=0)
+    grads["b_hh"] += dpre.sum(axis=0)
+    return dpre @ params["W_ih"], dpre @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)', 'changed its input `dc`'),
+    Mistake('blind2 #113: dpre blocks in order i, g, f, o', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    dpre = np.concatenate([di * i * (1 - i), dg * (1 - g ** 2), df * f * (1 - f), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += dpre.T @ x_t
+    grads["W_hh"] += dpre.T @ h_prev
+    grads["b_ih"] += dpre.sum(axis=0)
+    grads["b_hh"] += dpre.sum(axis=0)
+    return dpre @ params["W_ih"], dpre @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)', 'yours are i, g, f, o'),
+    Mistake("blind2 #114: tanh' of g written (1 - g) instead of (1 - g**2)", '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    dpre = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += dpre.T @ x_t
+    grads["W_hh"] += dpre.T @ h_prev
+    grads["b_ih"] += dpre.sum(axis=0)
+    grads["b_hh"] += dpre.sum(axis=0)
+    return dpre @ params["W_ih"], dpre @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)', 'its derivative is 1 - g**2 (g squared), not 1 - g'),
+    Mistake('blind2 #116: dh_T ignored (starts from zeros)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = params["W_ih"].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype)
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    for t in reversed(range(T)):
+        dx_t, dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+        dx[:, t] = dx_t
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'dh_T is the gradient of the returned h_T'),
+    Mistake('blind2 #117: forgot to add the carried dh (passes dhs[:, t] only)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = params["W_ih"].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    for t in reversed(range(T)):
+        dx_t, dh_next, dc_next = step_backward(dhs[:, t], dc_next, caches[t], grads)
+        dx[:, t] = dx_t
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'dh must include the gradient from the next step'),
+    Mistake('blind2 #118: dh_T used without copy and += in place', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = params["W_ih"].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T
+    dc = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    for t in reversed(range(T)):
+        dh += dhs[:, t]
+        dx[:, t], dh, dc = step_backward(dh, dc, caches[t], grads)
+    return dx, grads, dh, dc
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'changed its input `dh_T`'),
+    Mistake('blind2 #119: loops forward in time', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = params["W_ih"].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    for t in range(T):
+        dx_t, dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+        dx[:, t] = dx_t
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'loop backwards in time'),
+    Mistake('blind2 #120: dx time-first (T, B, D)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = params["W_ih"].shape[1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dx = np.zeros((T, B, D), dtype=dhs.dtype)
+    for t in reversed(range(T)):
+        dx_t, dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+        dx[t] = dx_t
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'dx is batch-first'),
+    Mistake('blind2 #121: grads start as float64 zeros (dtype slip)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    D = params["W_ih"].shape[1]
+    grads = {k: np.zeros(v.shape) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    for t in reversed(range(T)):
+        dx_t, dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+        dx[:, t] = dx_t
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'but the inputs are float32'),
+    Mistake('blind2 #123: forgets to put the old value back', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'put x[k] back to its old value'),
+    Mistake('blind2 #124: forward difference (f(x+h) - f(x)) / h', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    f0 = f()
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old
+        grad[k] = (f_plus - f0) / h
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'use central differences'),
+    Mistake('blind2 #125: divides by h instead of 2h', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        x[k] = old
+        grad[k] = (f_plus - f_minus) / h
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'divide by 2h'),
+    Mistake('blind2 #126: nudges a copy of x (f never sees it)', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for k in np.ndindex(x.shape):
+        xp = x.copy(); xp[k] += h
+        f_plus = f()
+        xm = x.copy(); xm[k] -= h
+        f_minus = f()
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'nudge x itself, in place'),
+    Mistake('blind2 #127: range(len(x)): nudges whole rows of a 2-D x', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for k in range(len(x)):
+        old = x[k].copy()
+        x[k] = old + h
+        f_plus = f()
+        x[k] = old - h
+        f_minus = f()
+        x[k] = old
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'picks whole rows of a 2-d x'),
+    Mistake('blind2 #128: restores by arithmetic (+h, -2h, +h): round-off (BORDERLINE)', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros(x.shape)
+    for k in np.ndindex(x.shape):
+        x[k] += h
+        f_plus = f()
+        x[k] -= 2 * h
+        f_minus = f()
+        x[k] += h
+        grad[k] = (f_plus - f_minus) / (2 * h)
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'store the old value and assign it back'),
+    Mistake('blind2 #130: df = dc_all * c_prev (only one path of f)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * c_prev
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'you kept only dc * c_prev'),
+    Mistake('blind2 #131: dg = dc_all * f (wrong gate)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (c_prev - g)
+    dg = dc_all * f
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'not dc * f'),
+    Mistake('blind2 #132: da in order g, f, o', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (c_prev - g)
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([dg * (1 - g ** 2), df * f * (1 - f), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'yours: g, f, o'),
+    Mistake('blind2 #133: dparams without b_hh', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (c_prev - g)
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', "'b_hh'"),
+    Mistake('blind2 #134: dc_prev = dc_all * (1 - f)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (c_prev - g)
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * (1 - f)
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'not by 1 - f'),
+    Mistake('blind2 #135: sign of df flipped (g - c_prev)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    df = dc_all * (g - c_prev)
+    dg = dc_all * (1 - f)
+    dc_prev = dc_all * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'your sign is flipped'),
+    Mistake('blind2 #222: dh_prev computed with W_ih (dx and dh_prev swapped)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dc_all = dc + dh * o * (1 - tanh_c ** 2)
+    di, dg, df = dc_all * g, dc_all * i, dc_all * c_prev
+    dc_prev = dc_all * f
+    dpre = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += dpre.T @ x_t
+    grads["W_hh"] += dpre.T @ h_prev
+    grads["b_ih"] += dpre.sum(axis=0)
+    grads["b_hh"] += dpre.sum(axis=0)
+    return dpre @ params["W_hh"], dpre @ params["W_ih"], dc_prev
+''', 'check_step_backward(step_backward)', 'dx_t and dh_prev are swapped'),
+]

@@ -618,3 +618,206 @@ def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
         params[k] -= lr * v
 ''', SGD, 'keep a velocity in the state'),
 ]
+
+
+# The second blind newcomer test's wrong answers (issue 10, /tmp/blind2 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind2 #137: rebinds grads[k] = g * scale (not in place)', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g ** 2) for g in grads.values())))
+    if norm > max_norm:
+        for k in grads:
+            grads[k] = grads[k] * (max_norm / norm)
+    return norm
+''', 'check_clip(clip_grad_norm)', "you rebound grads['W_ih']"),
+    Mistake('blind2 #138: clips each array by its own norm', '''
+def clip_grad_norm(grads, max_norm):
+    total = float(np.sqrt(sum(np.sum(g ** 2) for g in grads.values())))
+    for g in grads.values():
+        n = np.sqrt(np.sum(g ** 2))
+        if n > max_norm:
+            g *= max_norm / n
+    return total
+''', 'check_clip(clip_grad_norm)', 'you clipped each array by its own norm'),
+    Mistake('blind2 #139: returns the norm after clipping', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g ** 2) for g in grads.values())))
+    if norm > max_norm:
+        for g in grads.values():
+            g *= max_norm / norm
+        norm = max_norm
+    return norm
+''', 'check_clip(clip_grad_norm)', 'return the norm before clipping'),
+    Mistake('blind2 #140: forgot the sqrt (squared norm)', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(sum(np.sum(g ** 2) for g in grads.values()))
+    if norm > max_norm:
+        for g in grads.values():
+            g *= max_norm / norm
+    return norm
+''', 'check_clip(clip_grad_norm)', 'you forgot the square root'),
+    Mistake('blind2 #141: scales unconditionally (also small grads; zeros -> nan)', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g ** 2) for g in grads.values())))
+    for g in grads.values():
+        g *= max_norm / norm
+    return norm
+''', 'check_clip(clip_grad_norm)', 'only scale down'),
+    Mistake('blind2 #143: params[k] = params[k] - lr * v (rebinding)', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += grads[k]
+        params[k] = params[k] - lr * v
+''', 'check_sgd_momentum_step(sgd_momentum_step)', "you rebound params['W_ih']"),
+    Mistake('blind2 #144: lr folded into the velocity (v = m v + lr g; p -= v)', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += lr * grads[k]
+        params[k] -= v
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'yours folds lr into it'),
+    Mistake('blind2 #145: misread: v = v + momentum * g', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v += momentum * grads[k]
+        params[k] -= lr * v
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'momentum multiplies the old velocity, not the gradient'),
+    Mistake('blind2 #146: velocity rebound in the state dict (not in place)', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        state["velocity"][k] = momentum * state["velocity"][k] + grads[k]
+        params[k] -= lr * state["velocity"][k]
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'update the velocity in place'),
+    Mistake('blind2 #147: accumulates into grads in place', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        g = grads[k]
+        g += momentum * state["velocity"][k]
+        state["velocity"][k][...] = g
+        params[k] -= lr * g
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'your step changed `grads` in place'),
+    Mistake('blind2 #149: no bias correction', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g, m, v = grads[k], state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m
+        v_hat = v
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', 'check_adam_step(adam_step)', 'divide m by (1 - beta1**t)'),
+    Mistake('blind2 #150: t incremented once per parameter (inside the loop)', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    for k in params:
+        state["t"] += 1
+        t = state["t"]
+        g, m, v = grads[k], state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        params[k] -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+''', 'check_adam_step(adam_step)', 'increase t once per step'),
+    Mistake('blind2 #151: eps inside the sqrt', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g, m, v = grads[k], state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / np.sqrt(v_hat + eps)
+''', 'check_adam_step(adam_step)', 'eps goes outside the square root'),
+    Mistake('blind2 #152: m, v rebound locally (state never updated)', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g, m, v = grads[k], state["m"][k], state["v"][k]
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        params[k] -= lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+''', 'check_adam_step(adam_step)', 'keep m and v in the state between steps'),
+    Mistake('blind2 #153: copy-paste: v_hat corrected with beta1', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g, m, v = grads[k], state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b1 ** t)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', 'check_adam_step(adam_step)', 'correct v with beta2'),
+    Mistake('blind2 #155: warm-up starts at 0: (step - 1) / warmup', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * (step - 1) / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', 'check_lr_schedule(lr_at)', 'steps count from 1'),
+    Mistake('blind2 #156: warm-up fraction computed before the if (warmup = 0 divides by 0)', '''
+def lr_at(step, base_lr, warmup, total):
+    warm = step / warmup
+    if step <= warmup:
+        return base_lr * warm
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', 'check_lr_schedule(lr_at)', 'warmup = 0 means no warm-up'),
+    Mistake('blind2 #157: progress = step / total (warm-up not subtracted)', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = step / total
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', 'check_lr_schedule(lr_at)', 'yours uses step / total'),
+    Mistake('blind2 #158: forgot pi in the cosine', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) / (total - warmup)
+    return base_lr * 0.5 * (1 + math.cos(progress))
+''', 'check_lr_schedule(lr_at)', 'forgot pi'),
+    Mistake('blind2 #159: integer division in progress (//)', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return base_lr * step / warmup
+    progress = (step - warmup) // (total - warmup)
+    return base_lr * 0.5 * (1 + math.cos(math.pi * progress))
+''', 'check_lr_schedule(lr_at)', '`//` is integer division'),
+    Mistake('blind2 #223: g**2 forgotten in v (uses |g|)', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g, m, v = grads[k], state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * np.abs(g)
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', 'check_adam_step(adam_step)', 'the running mean of the squared gradient'),
+]

@@ -612,3 +612,232 @@ def draw(probs, u):
     return np.minimum(idx, probs.shape[1] - 1).astype(np.int64)
 ''', DRAW, 'changed its input `probs` in place'),
 ]
+
+
+# The second blind newcomer test's wrong answers (issue 10, /tmp/blind2 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind2 #161: encode returns a list', '''
+def encode(text, vocab):
+    return [vocab.index(ch) for ch in text]
+
+
+def decode(ids, vocab):
+    return "".join(vocab[i] for i in ids)
+''', 'check_encode_decode(encode, decode)', "encode's result is a Python list"),
+    Mistake('blind2 #162: encode builds its own vocab from the text', '''
+def encode(text, vocab):
+    chars = sorted(set(text))
+    return np.array([chars.index(ch) for ch in text], dtype=int)
+
+
+def decode(ids, vocab):
+    return "".join(vocab[i] for i in ids)
+''', 'check_encode_decode(encode, decode)', 'use the vocab you are given'),
+    Mistake('blind2 #163: decode returns a list of characters', '''
+def encode(text, vocab):
+    return np.array([vocab.index(ch) for ch in text], dtype=int)
+
+
+def decode(ids, vocab):
+    return [vocab[i] for i in ids]
+''', 'check_encode_decode(encode, decode)', 'decode must return a str'),
+    Mistake('blind2 #164: np.array without dtype: empty text gives float64', '''
+def encode(text, vocab):
+    return np.array([vocab.index(ch) for ch in text])
+
+
+def decode(ids, vocab):
+    return "".join(vocab[i] for i in ids)
+''', 'check_encode_decode(encode, decode)', 'for the empty text your ids are float64'),
+    Mistake('blind2 #165: lookup dict from enumerate(set(vocab))', '''
+def encode(text, vocab):
+    char_to_id = {ch: i for i, ch in enumerate(set(vocab))}
+    return np.array([char_to_id[ch] for ch in text], dtype=int)
+
+
+def decode(ids, vocab):
+    id_to_char = {i: ch for i, ch in enumerate(set(vocab))}
+    return "".join(id_to_char[i] for i in ids)
+''', 'check_encode_decode(encode, decode)', 'a set has no order'),
+    Mistake("blind2 #167: subtracts the global max, not each row's", '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max()
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', "subtract each row's own maximum"),
+    Mistake('blind2 #168: no max subtraction (overflow)', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', "subtract each row's maximum before exp"),
+    Mistake('blind2 #169: multiplies by the temperature', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits * temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'divide by the temperature'),
+    Mistake('blind2 #170: softmax over axis 0', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max(axis=0, keepdims=True)
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=0, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'yours uses axis=0'),
+    Mistake('blind2 #171: top-k zeroes the rest but does not renormalise', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    p = e / e.sum(axis=-1, keepdims=True)
+    if top_k is not None:
+        kth = np.sort(p, axis=-1)[..., -top_k][..., None]
+        p = np.where(p >= kth, p, 0.0)
+    return p
+''', 'check_sampling_probs(sampling_probs)', 'after cutting to the top_k, renormalise'),
+    Mistake('blind2 #172: in place: logits -= max', '''
+def sampling_probs(logits, temperature, top_k=None):
+    logits -= logits.max(axis=-1, keepdims=True)
+    z = logits / temperature
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'changed its input `logits`'),
+    Mistake('blind2 #173: top-k keeps the k smallest (argsort ascending [:k])', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    if top_k is not None:
+        idx = np.argsort(z, axis=-1)[..., :top_k]
+        mask = np.zeros(z.shape, dtype=bool)
+        np.put_along_axis(mask, idx, True, axis=-1)
+        z = np.where(mask, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'yours keeps the smallest'),
+    Mistake('blind2 #175: reshape(L, B) directly (streams interleaved)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = ids[:batch_size * L].reshape(L, batch_size)
+    y = ids[1:batch_size * L + 1].reshape(L, batch_size)
+    for k in range(L // seq_len):
+        yield x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'reshape(L, B) deals the characters out'),
+    Mistake('blind2 #176: chunks shaped (B, T) instead of (T, B)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)])
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)])
+    for k in range(L // seq_len):
+        yield x[:, k * seq_len:(k + 1) * seq_len], y[:, k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'each chunk has shape (T, B)'),
+    Mistake('blind2 #177: L = len(ids) // B (forgot the -1)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = len(ids) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=1)
+    for k in range(L // seq_len):
+        yield x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'L = (len(ids) - 1) // batch_size'),
+    Mistake('blind2 #178: keeps the incomplete last chunk', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=1)
+    for start in range(0, L, seq_len):
+        yield x[start:start + seq_len], y[start:start + seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'leave out an incomplete last chunk'),
+    Mistake('blind2 #179: returns a list, not a generator', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=1)
+    return [(x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]) for k in range(L // seq_len)]
+''', 'check_tbptt_batches(tbptt_batches)', 'write a generator'),
+    Mistake('blind2 #181: no +1 smoothing', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size)
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'add-one smoothing'),
+    Mistake('blind2 #182: counts on eval_ids', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(eval_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'you counted eval_ids'),
+    Mistake('blind2 #183: log2 (bits) instead of ln', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log2(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'not log2'),
+    Mistake('blind2 #184: bincount without minlength', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'minlength=vocab_size'),
+    Mistake('blind2 #185: sum instead of mean', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).sum())
+''', 'check_unigram_loss(unigram_loss)', 'not the sum'),
+    Mistake('blind2 #187: boundary: first cdf >= u ((cdf < u).sum())', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    return (cdf < u[:, None]).sum(axis=1)
+''', 'check_draw(draw)', 'not greater or equal'),
+    Mistake("blind2 #188: np.searchsorted per row, default side='left'", '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    return np.array([np.searchsorted(cdf[b], u[b]) for b in range(len(u))], dtype=int)
+''', 'check_draw(draw)', "side='right'"),
+    Mistake('blind2 #189: cumsum over axis 0', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=0)
+    return np.argmax(cdf > u[:, None], axis=1)
+''', 'check_draw(draw)', 'axis=0 adds up the rows of the batch'),
+    Mistake('blind2 #190: argmax(cdf > u): u beyond a rounded-down cdf gives 0', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    return np.argmax(cdf > u[:, None], axis=1)
+''', 'check_draw(draw)', 'return the last index, V - 1'),
+    Mistake('blind2 #191: cumsum into probs (out=probs)', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1, out=probs)
+    return np.minimum((cdf <= u[:, None]).sum(axis=1), probs.shape[1] - 1)
+''', 'check_draw(draw)', 'changed its input `probs`'),
+    Mistake('blind2 #221: np.asarray(logits, dtype=float): float32 becomes float64', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = np.asarray(logits, dtype=float) / temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = np.where(z >= kth, z, -np.inf)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'but the inputs are float32'),
+]

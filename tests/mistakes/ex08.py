@@ -460,3 +460,274 @@ def peephole_step(x_t, h_prev, c_prev, W, b, p):
     return h, c
 ''', PEEP, 'p[:, k] takes a column'),
 ]
+
+
+# The second blind newcomer test's wrong answers (issue 10, /tmp/blind2 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind2 #193: lecture order z, i, f, o in the chunk', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_g, z_i, z_f, z_o = z.chunk(4, dim=1)
+    c = torch.tanh(z_g) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)', "the lecture's order z, z_i, z_f, z_o"),
+    Mistake('blind2 #194: concatenates [h, x] instead of [x, h]', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    z = torch.cat([h_prev, x_t], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    c = torch.tanh(z_g) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'yours puts h_prev first'),
+    Mistake('blind2 #195: np.tanh on the new memory (mixing numpy and torch)', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    c = torch.tanh(z_g) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.as_tensor(np.tanh(c.detach().numpy())) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'hidden from autograd'),
+    Mistake('blind2 #196: c_prev updated in place (mul_/add_)', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    c = c_prev.mul_(torch.sigmoid(z_f)).add_(torch.tanh(z_g) * torch.sigmoid(z_i))
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'changed its input `c_prev`'),
+    Mistake('blind2 #197: forgot the bias', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    c = torch.tanh(z_g) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'add the bias b'),
+    Mistake('blind2 #198: sigmoid for g', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    c = torch.sigmoid(z_g) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'the cell input g uses tanh'),
+    Mistake('blind2 #200: bare torch.zeros(B, H) start state', '''
+def lstm_forward(x, params):
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    T, B, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h, c = torch.zeros(B, H), torch.zeros(B, H)
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'x.new_zeros((B, H))'),
+    Mistake('blind2 #201: W fused as [W_hh | W_ih]', '''
+def lstm_forward(x, params):
+    W = torch.cat([params["W_hh"], params["W_ih"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    T, B, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'yours puts W_hh first'),
+    Mistake('blind2 #202: b = b_ih only', '''
+def lstm_forward(x, params):
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"]
+    T, B, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'yours has only b_ih'),
+    Mistake('blind2 #203: hs returned as a list', '''
+def lstm_forward(x, params):
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    T, B, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return hs, (h, c)
+''', 'check_torch_forward(lstm_forward)', 'hs is a Python list of tensors'),
+    Mistake('blind2 #204: hs includes h0 (T+1 steps)', '''
+def lstm_forward(x, params):
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    T, B, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = [h]
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'not the starting state h_0'),
+    Mistake('blind2 #205: state built from numpy zeros', '''
+def lstm_forward(x, params):
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    T, B, _ = x.shape
+    H = params["W_hh"].shape[1]
+    h, c = torch.from_numpy(np.zeros((B, H))), torch.from_numpy(np.zeros((B, H)))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', 'check_torch_forward(lstm_forward)', "keep the inputs' dtype"),
+    Mistake('blind2 #207: mean instead of median', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append((t1 - t0) / number)
+    return float(np.mean(times))
+''', 'check_median_time(median_time)', 'the mean, which one slow group'),
+    Mistake('blind2 #208: forgot to divide by number', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append(t1 - t0)
+    return float(np.median(times))
+''', 'check_median_time(median_time)', "divide each group's time by number"),
+    Mistake('blind2 #209: no warm-up', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append((t1 - t0) / number)
+    return float(np.median(times))
+''', 'check_median_time(median_time)', 'warm up first'),
+    Mistake('blind2 #210: uses time.perf_counter instead of the given clock', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        t1 = time.perf_counter()
+        times.append((t1 - t0) / number)
+    return float(np.median(times))
+''', 'check_median_time(median_time)', 'the clock you are given'),
+    Mistake('blind2 #211: times each call alone inside a group, median over calls', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        for _ in range(number):
+            t0 = clock()
+            fn()
+            times.append(clock() - t0)
+    return float(np.median(times))
+''', 'check_median_time(median_time)', 'time each group of `number` calls as a whole'),
+    Mistake('blind2 #212: warm-up calls included in the timing (clock read before warm-up)', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    times = []
+    t0 = clock()
+    for _ in range(warmup):
+        fn()
+    for _ in range(repeats):
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append((t1 - t0) / number)
+        t0 = t1
+    return float(np.median(times))
+''', 'check_median_time(median_time)', "the first group's time includes them"),
+    Mistake('blind2 #214: output gate peeps at the old memory', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f + p[1] * c_prev)
+    c = torch.tanh(z_g) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c_prev)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'the output gate looks at the new memory'),
+    Mistake('blind2 #215: rows of p swapped for i and f', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[1] * c_prev)
+    f = torch.sigmoid(z_f + p[0] * c_prev)
+    c = torch.tanh(z_g) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'yours swapped them'),
+    Mistake("blind2 #216: c.detach() in the output gate's peephole", '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f + p[1] * c_prev)
+    c = torch.tanh(z_g) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c.detach())
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'hidden from autograd'),
+    Mistake('blind2 #217: peepholes on h_prev instead of c_prev', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * h_prev)
+    f = torch.sigmoid(z_f + p[1] * h_prev)
+    c = torch.tanh(z_g) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'yours multiplies p by h_prev'),
+    Mistake("blind2 #218: p applied to the pre-activation's columns via matmul (c_prev @ p.T)", '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4, dim=1)
+    pc = c_prev @ p.T          # (B, 3)
+    i = torch.sigmoid(z_i + pc[:, :1])
+    f = torch.sigmoid(z_f + pc[:, 1:2])
+    c = torch.tanh(z_g) * i + c_prev * f
+    o = torch.sigmoid(z_o + (c @ p.T)[:, 2:3])
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'a matrix product c_prev @ p.T'),
+    Mistake('blind2 #220: chunk along dim 0 (default) instead of dim 1', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    z = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z_g, z_o = z.chunk(4)
+    c = torch.tanh(z_g) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'dim=0 would cut the batch'),
+]
