@@ -261,3 +261,10 @@ def test_a_list_of_lists_is_taken_as_its_array(params, call, name, shape):
     assert len(got) == len(expected) >= 3
     for a, b in zip(got, expected):
         np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("shape", [(B,), (1, B, D), ()])
+def test_step_forward_x_t_of_wrong_rank(params, shape):
+    _, h_prev, c_prev = _step_inputs()
+    with raises(ValueError, "x_t must have 2 dimensions (B, D)", str(shape)):
+        lstm.step_forward(np.ones(shape), h_prev, c_prev, params)

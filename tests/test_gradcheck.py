@@ -126,3 +126,11 @@ def test_numerical_gradient_array_weights_outputs_by_df():
     df = np.array([2.0, -1.0, 0.5])
     grad = numerical_gradient_array(lambda: x ** 2, x, df)  # d/dx sum(x^2 df) = 2 x df
     np.testing.assert_allclose(grad, 2 * x * df, rtol=1e-9)
+
+
+def test_numerical_gradient_refuses_other_orders_and_integer_arrays():
+    with pytest.raises(ValueError, match="order must be 2 or 4, got 3"):
+        numerical_gradient(lambda: 0.0, np.zeros(2), order=3)
+    x = np.array([1, 2])
+    with pytest.raises(ValueError, match="x must be a floating array"):
+        numerical_gradient(lambda: float(np.sum(x)), x)   # x + h would be truncated to x

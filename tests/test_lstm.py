@@ -140,3 +140,16 @@ def test_init_params_shapes_order_and_range():
     other = lstm.init_params(5, 3, seed=1)
     assert not np.array_equal(p["W_ih"], other["W_ih"])
     assert lstm.init_params(2, 2, dtype=np.float32)["W_hh"].dtype == np.float32
+
+
+def test_backward_does_not_change_the_gradients_it_is_given(rng):
+    # backward accumulates into its own buffers: a learner's dh_T and dc_T stay as they were
+    T, B, D, H = 3, 2, 3, 4
+    params = lstm.init_params(D, H, seed=4)
+    prob = random_problem(rng, T, B, D, H)
+    given = {k: prob[k].copy() for k in ("dhs", "dh_T", "dc_T")}
+    _, _, cache = lstm.forward(prob["x"], params, prob["h0"], prob["c0"])
+    _, _, dh0, dc0 = lstm.backward(prob["dhs"], cache, prob["dh_T"], prob["dc_T"])
+    for k, v in given.items():
+        np.testing.assert_array_equal(prob[k], v, err_msg=k)
+    assert not np.shares_memory(dh0, prob["dh_T"]) and not np.shares_memory(dc0, prob["dc_T"])

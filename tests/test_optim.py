@@ -213,3 +213,25 @@ def test_gradients_that_are_not_numbers_are_refused(bad):
     grads["W"] = bad
     with pytest.raises(ValueError, match=r"grads\['W'\] must be a numeric array"):
         _sgd(params, grads)
+
+
+@pytest.mark.parametrize("step, init, explicit", [
+    (optim.adam_step, optim.adam_init, {"lr": 1e-2, "betas": (0.9, 0.999), "eps": 1e-8}),
+    (optim.sgd_momentum_step, optim.sgd_momentum_init, {"lr": 0.1, "momentum": 0.9})])
+def test_default_hyperparameters_are_the_documented_ones(step, init, explicit):
+    (a, grads), (b, _) = _tiny(), _tiny()
+    state_a, state_b = init(a), init(b)
+    for _ in range(3):
+        step(a, grads, state_a)
+        step(b, grads, state_b, **explicit)
+    for k in a:
+        np.testing.assert_array_equal(a[k], b[k])
+
+
+def test_clip_applies_no_factor_when_the_norm_is_exactly_at_the_threshold():
+    # factor = max_norm / (norm + 1e-6) == 1 exactly: "applied only when it is below 1", so the
+    # gradients are not even multiplied by 1.0 (integer gradients stay untouched, no casting error)
+    grads = {"a": np.array([3, 4])}
+    assert optim.clip_grad_norm(grads, 5.0 + 1e-6) == 5.0
+    assert grads["a"].dtype.kind == "i"
+    np.testing.assert_array_equal(grads["a"], [3, 4])
