@@ -177,3 +177,20 @@ def test_a_pattern_one_case_shows_by_chance_is_not_claimed(capsys):
     assert not result and "twice" not in result.hint, result.hint
     always_twice = _check(lambda x, w: 2 * x * w)
     assert "twice" in always_twice.hint
+
+
+def test_broadcast_errors_name_the_shapes_and_a_lost_axis():
+    from lstm_course.checks.calling import broadcast_hint
+
+    said = "ValueError: operands could not be broadcast together with shapes (2,3) (2,) "
+    assert "keepdims=True (shape (2, 1))" in broadcast_hint(said)
+    assert "transpose" in broadcast_hint("operands could not be broadcast together with shapes (2,3) (3,2) ")
+    assert "(4, 5) and (7,)" in broadcast_hint("could not be broadcast together with shapes (4,5) (7,) ")
+    assert broadcast_hint("some other error") == ""
+
+
+def test_integer_division_is_named():
+    e = np.array([0.3, 1.5, 2.9])
+    assert "integer division" in describe("y", np.floor(e), e)
+    assert "integer division" in describe("y", np.zeros(3), np.array([0.3, 0.5, 0.9]))
+    assert "integer division" not in describe("y", np.zeros(3), np.array([1.0, 2.0, 3.0]))

@@ -2,6 +2,7 @@
 placeholder, one friendly line (with the learner's own line of code and the usual
 cause of that exception) for any error, never a traceback."""
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -65,6 +66,29 @@ GENERIC_ERROR_HINTS = (
 )
 
 
+def _shape_of(text):
+    return tuple(int(n) for n in re.findall(r"\d+", text))
+
+
+def broadcast_hint(said):
+    """For numpy's "could not be broadcast together with shapes (a) (b)": what the two
+    shapes say (an axis lost by a sum without keepdims, a transposed operand), or ''."""
+    found = re.search(r"broadcast together with shapes ((?:\([\d,]*\) ?)+)", said)
+    if not found:
+        return ""
+    shapes = [_shape_of(t) for t in re.findall(r"\([\d,]*\)", found.group(1))]
+    text = " and ".join(str(s) for s in shapes)
+    for a in shapes:
+        for b in shapes:
+            if len(a) == len(b) + 1 and a[:-1] == b:
+                return (f"the shapes {text} do not fit: one has lost its last axis, as a sum, max or mean over "
+                        f"axis -1 does; keep it with keepdims=True (shape {b + (1,)}), or index with [..., None]")
+            if len(a) == len(b) == 2 and a == b[::-1] and a != b:
+                return f"the shapes {text} do not fit: one is the transpose of the other"
+    return (f"the shapes {text} do not fit elementwise: print the shapes of what you combine; an axis in "
+            "another place, a stack along the wrong axis, or a (B,) where (B, 1) belongs")
+
+
 def call_learner(fn, *args, error_hints=(), **kwargs):
     """Call the learner's function; NotImplementedError -> Stop(NOT_DONE), any other
     exception -> Stop(ERROR) with a one-line summary. Warnings are silenced (their
@@ -88,8 +112,9 @@ def call_learner(fn, *args, error_hints=(), **kwargs):
         where = _your_line(exc)
         said = f"{type(exc).__name__}: {exc}"
         msg = f"your function raised {said}"
-        for text, hint in tuple(error_hints) + GENERIC_ERROR_HINTS:
-            if text in said:
-                msg = msg.rstrip(".") + f". {hint}"
+        hints = tuple(error_hints) + (("could not be broadcast", broadcast_hint(said)),) + GENERIC_ERROR_HINTS
+        for text, hint in hints:
+            if text in said and hint:
+                msg = msg.rstrip(". ") + f". {hint}"
                 break
         raise Stop(ERROR, msg, f"at {where}" if where else "") from None

@@ -29,9 +29,15 @@ def transform(name, g, e, rtol=1e-6, atol=1e-9):
     """A whole-array relation between g and e (zeros, sign, a factor, transposed,
     an offset), as a phrase, or None."""
     if _tiny(g, atol) and not _tiny(e, atol):
-        return f"{name} is all zeros where the expected values are not: something is never written or is multiplied by 0"
+        below_one = np.all(np.abs(e) < 1) and not np.all(e == np.round(e))
+        return (f"{name} is all zeros where the expected values are not: something is never written or is multiplied "
+                "by 0" + (", or an integer division `//` (or int()) rounded values below 1 down to 0" if below_one else ""))
     if g.size < 2:   # one number: any ratio or offset "fits", which says nothing
         return None
+    whole_numbers = np.all(g == np.round(g)) and not np.all(e == np.round(e))
+    if whole_numbers and np.all(np.abs(g - e) < 1 + atol) and np.all(np.abs(g) <= np.abs(e) + atol):
+        return (f"{name} is rounded down to whole numbers where the expected values have fractions: an integer "
+                "division `//` (or int(), or an integer array) where `/` belongs")
     if _close(g, -e, rtol, atol):
         return f"{name} has the sign flipped: yours is -1 times the expected value"
     for factor, word in ((2.0, "twice"), (0.5, "half"), (4.0, "4 times"), (0.25, "a quarter of")):
