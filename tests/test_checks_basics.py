@@ -103,6 +103,8 @@ def _tanh_neuron(h0, w, u, xs, mistake=None):
         else:
             grad *= w * (1 - (old if mistake == "old h" else new) ** 2)
         hs.append(new)
+        if mistake == "return in the loop":
+            return np.array(hs), grad
     return (np.array(hs[1:]) if mistake == "no h0" else np.array(hs)), grad
 
 
@@ -115,6 +117,7 @@ def _tanh_neuron(h0, w, u, xs, mistake=None):
     ("no w", "you left out the recurrent weight w"),
     ("argument", "not its argument"),
     ("summed", "a product, not a sum"),
+    ("return in the loop", "a `return` indented inside the `for` loop"),
 ])
 def test_tanh_neuron_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_tanh_neuron(lambda h0, w, u, xs: _tanh_neuron(h0, w, u, xs, mistake)), capsys, hint)
@@ -188,6 +191,7 @@ def test_package_references_pass(capsys):
     (lambda z: np.exp(z) / (1 + np.exp(z)), "inf / inf is nan"),
     (lambda z: 1 / (1 + math.exp(-z)), "np.exp"),
     (lambda z: 1 / (1 - np.exp(-z)), "1 + exp(-z)"),
+    (lambda z: 1 / 1 + np.exp(-np.clip(z, -500, 500)), "check the brackets"),
 ])
 def test_sigmoid_mistakes(wrong, hint, capsys):
     assert_caught(checks.check_sigmoid(wrong), capsys, hint)
@@ -216,6 +220,8 @@ def _cell(mistake):
         if mistake == "swap":
             gi, gf = gf, gi
         gz = z if mistake == "no g" else g(z)
+        if mistake == "gate inside g":
+            gz, gi = g(z * gi), 1.0
         c_new = gz * gi + (0 if mistake == "no keep" else c * gf)
         read = c if mistake == "old memory" else c_new
         a = (read if mistake == "no h" else h(read)) * go
@@ -235,6 +241,7 @@ def _cell(mistake):
     ("order", "return (c_new, a)"),
     ("gate inside h", "it does not go inside h"),
     ("gates first", "you read the gates first"),
+    ("gate inside g", "yours puts it inside g"),
 ])
 def test_memory_cell_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_memory_cell(_cell(mistake)), capsys, hint)
@@ -316,6 +323,14 @@ def test_cifg_cell_calling_memory_cell_the_old_way_is_told_to_stack(sol2, capsys
     def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
         return memory_cell(z, -z_f, z_f, z_o, c, g=g, h=h)
     assert_caught(checks.check_cifg_cell(cifg_cell), capsys, "takes (s, c): stack the four signals")
+
+
+def test_cifg_cell_stacking_on_axis_0_is_named(sol2, capsys):
+    memory_cell = sol2["memory_cell"]
+
+    def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+        return memory_cell(np.stack([z, -np.asarray(z_f), z_f, z_o], axis=0), c, g=g, h=h)
+    assert_caught(checks.check_cifg_cell(cifg_cell), capsys, "np.stack(...) without axis=-1 (axis=0)")
 
 
 def test_cifg_cell_with_an_input_gate_signal_is_rejected(capsys):

@@ -95,6 +95,8 @@ def test_cifg_backward_matches_central_differences():
     (lambda D, H, L: L * 4 * (H * D + H * H + 2 * H), "not (4H, D)"),
     (lambda D, H, L: 4 * (H * D + H * H + 2 * H), "count every layer"),
     (lambda D, H, L: 4 * H * D + L * (4 * H * H + 8 * H), "counts W_ih for layer 0 only"),
+    (lambda D, H, L: 4 * H * D + H * H + 8 * H + (L - 1) * (5 * H * H + 8 * H), "You counted it as (H, H)"),
+    (lambda D, H, L: 4 * H * (D + H + 2) + (L - 1) * 4 * H * (D + 2 * H + 2), "not the input x as well"),
     (lambda D, H, L: 4.0 * H * (D + H + 2) + (L - 1) * 4.0 * H * (2 * H + 2), "as an integer (an int)"),
 ])
 def test_param_count_mistakes(wrong, hint, capsys):
@@ -151,7 +153,7 @@ def _forward(mistake=None):
         H = params["W_hh"].shape[1]
         zeros = np.zeros((B, H), dtype=x.dtype)
         start_h = zeros if (h0 is None or mistake == "ignore state") else h0
-        start_c = zeros if (c0 is None or mistake == "ignore state") else c0
+        start_c = zeros if (c0 is None or mistake == "ignore state") else (h0 if mistake == "c from h0" else c0)
         h, c, hs, caches = start_h, start_c, [start_h] if mistake == "keep h0" else [], []
         for t in range(T):
             if mistake in ("new names", "new names, no T = 0"):   # h_t, c_t never go back into h, c
@@ -179,6 +181,7 @@ def _forward(mistake=None):
     ("no c", "carry the memory"),
     ("ignore state", "start from h0 and c0"),
     ("keep h0", "initial state kept"),
+    ("c from h0", "your memory starts from h0"),
     ("last cache only", "keep every step's cache"),
     ("new names", "carry the state from step to step"),
     ("new names, no T = 0", "with no inputs (T = 0)"),
@@ -225,8 +228,34 @@ def test_torch_mapping_without_no_grad_is_told_to_use_it(capsys):
     assert_caught(checks.check_torch_mapping(to_torch_lstm), capsys, "with torch.no_grad():")
 
 
-def test_torch_mapping_accepts_float32(capsys):
-    assert_passes(checks.check_torch_mapping(lambda lect: _to_torch()(lect).float()), capsys)
+def test_torch_mapping_names_a_float32_module(capsys):
+    """The task asks for a float64 module (the lecture's numbers exactly): torch's float32 default is named."""
+    assert_caught(checks.check_torch_mapping(lambda lect: _to_torch()(lect).float()), capsys,
+                  "torch.nn.LSTM(D, H).double()")
+
+
+def _sized_torch(sizes):
+    import torch
+
+    def to_torch_lstm(lect):
+        H, D = lect["U"].shape[1], lect["W"].shape[1]
+        r = lambda a: np.concatenate([a[k * H:(k + 1) * H] for k in (1, 2, 0, 3)])  # noqa: E731
+        m = torch.nn.LSTM(*sizes(D, H)).double()
+        with torch.no_grad():
+            m.weight_ih_l0.copy_(torch.from_numpy(r(lect["W"])))
+            m.weight_hh_l0.copy_(torch.from_numpy(r(lect["U"])))
+            m.bias_ih_l0.copy_(torch.from_numpy(r(lect["b"])))
+            m.bias_hh_l0.zero_()
+        return m
+    return to_torch_lstm
+
+
+@pytest.mark.parametrize("sizes, hint", [
+    (lambda D, H: (H, D), "the two arguments are swapped"),
+    (lambda D, H: (3, 2), "not numbers fixed from the example"),
+])
+def test_torch_mapping_names_wrong_module_sizes(sizes, hint, capsys):
+    assert_caught(checks.check_torch_mapping(_sized_torch(sizes)), capsys, hint)
 
 
 # --------------------------------------------------------------------------- step backward
@@ -373,15 +402,27 @@ def _cifg_step(mistake):
         f, g, o = sigmoid(a[:, :H]), np.tanh(a[:, H:2 * H]), sigmoid(a[:, 2 * H:])
         if mistake == "tanh o":
             o = np.tanh(a[:, 2 * H:])
-        c = g * (1 - f) + c_prev * f
+        i = sigmoid(1 - a[:, :H]) if mistake == "sigmoid of 1 - a_f" else 1 - f
+        c = g * i + c_prev * f
         return (np.tanh(c * o) if mistake == "gate inside tanh" else np.tanh(c) * o), c
     return cifg_step
+
+
+def test_cifg_step_h_read_from_x_is_named(capsys):
+    def cifg_step(x_t, h_prev, c_prev, params):
+        H = x_t.shape[1]
+        a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+        f, g, o = sigmoid(a[:, :H]), np.tanh(a[:, H:2 * H]), sigmoid(a[:, 2 * H:])
+        c = g * (1 - f) + c_prev * f
+        return np.tanh(c) * o, c
+    assert_caught(checks.check_cifg_step(cifg_step), capsys, "x_t.shape[1] is D")
 
 
 @pytest.mark.parametrize("mistake, hint", [
     ("no b_hh", "add both biases"),
     ("gate inside tanh", "it does not go inside the tanh"),
     ("tanh o", "the output gate o (block 2H:3H) is a gate"),
+    ("sigmoid of 1 - a_f", "yours is sigmoid(1 - a_f)"),
 ])
 def test_cifg_step_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_cifg_step(_cifg_step(mistake)), capsys, hint)

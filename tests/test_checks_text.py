@@ -85,7 +85,12 @@ def _probs(mistake=None):
             z = logits
         if mistake != "no max":
             z = z - (z.max() if mistake == "whole array" else z.max(axis=-1, keepdims=True))
-        if top_k is not None and mistake != "ignore top_k":
+        if top_k is not None and mistake in ("exactly k", "drop smallest"):
+            order = np.argsort(z, axis=-1)
+            z = z.copy()
+            np.put_along_axis(z, order[..., :top_k] if mistake == "drop smallest" else order[..., :-top_k], -np.inf,
+                              axis=-1)
+        elif top_k is not None and mistake != "ignore top_k":
             kth = np.sort(z, axis=-1)[..., -top_k][..., None]
             z = np.where(z >= kth, z, -np.inf)
         e = np.exp(z)
@@ -107,6 +112,8 @@ def _probs(mistake=None):
     ("no max", "subtract each row's maximum"),
     ("whole array", "normalise each row on its own"),
     ("ignore top_k", "yours ignores top_k"),
+    ("exactly k", "keeps exactly top_k positions"),
+    ("drop smallest", "cuts the top_k smallest instead"),
 ])
 def test_sampling_probs_mistakes(mistake, hint, capsys):
     assert_caught(checks.check_sampling_probs(_probs(mistake)), capsys, hint)

@@ -7,7 +7,7 @@ The dtype rule: float32 in, float32 out; float64 stays float64; integers give fl
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_grad_from_output
-from .core import Case, Variant, diagnose
+from .core import FAILED, Case, Variant, diagnose, report
 
 _SCALAR_HINT = ("Use numpy's np.exp, which works on whole arrays; math.exp only takes one number.")
 _LOOP_HINT = ("work on whole arrays at once with np.exp: a loop over the elements of z fails for a single "
@@ -36,8 +36,24 @@ SUMMARY = ("sigmoid(z) = 1 / (1 + exp(-z)) matches lstm_course on scalars, array
            "and large values.")
 
 
+_PRECEDENCE = "check the brackets: 1 / 1 + np.exp(-z) is 1 + exp(-z); write 1 / (1 + np.exp(-z))."
+
+
+def _precedence_slip(fn):
+    """True when fn gives 1 + exp(-z) on moderate values (however it treats large ones)."""
+    z = np.array([-3.0, -1.0, 0.0, 0.5, 2.0, 4.0])
+    try:
+        with np.errstate(all="ignore"):
+            got = np.asarray(fn(z.copy()), dtype=np.float64)
+    except Exception:   # noqa: BLE001 (diagnose reports the error)
+        return False
+    return got.shape == z.shape and np.allclose(got, 1 + np.exp(-z), rtol=1e-6)
+
+
 def check_sigmoid(fn):
     """Check fn(z) -> the sigmoid of z, elementwise (z a number or an array)."""
+    if callable(fn) and _precedence_slip(fn):
+        return report("check_sigmoid", FAILED, _PRECEDENCE, "z = [-3, -1, 0, 0.5, 2, 4]: yours is 1 + exp(-z)")
     variants = [
         Variant("the sign of the exponent: the sigmoid is 1 / (1 + exp(-z)). With exp(+z) you "
                 "get sigmoid(-z), a switch that closes as z grows.", lambda z: sigmoid(-np.asarray(z))),
@@ -49,7 +65,7 @@ def check_sigmoid(fn):
         Variant("the denominator is 1 + exp(-z), not 1 - exp(-z).", lambda z: 1 / (1 - np.exp(-np.asarray(z, float)))),
         Variant("(1 + tanh(z)) / 2 is sigmoid(2z): the identity is sigmoid(z) = (1 + tanh(z / 2)) / 2. Simpler: "
                 "1 / (1 + exp(-z)).", lambda z: sigmoid(2 * np.asarray(z, float))),
-        Variant("check the brackets: 1 / 1 + np.exp(-z) is 1 + exp(-z); write 1 / (1 + np.exp(-z)).",
+        Variant(_PRECEDENCE,
                 lambda z: 1 + np.exp(-np.asarray(z, float))),
     ]
     return diagnose("check_sigmoid", fn, sigmoid, _cases(), variants, ("sigmoid(z)",),

@@ -183,6 +183,10 @@ _FIVE_VARIANTS = [
             "sum (g(z) f(z_i) + c) by f(z_f).",
             lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: (
                 (g(z) * sigmoid(z_i) + c) * sigmoid(z_f), h((g(z) * sigmoid(z_i) + c) * sigmoid(z_f)) * sigmoid(z_o))),
+    Variant("the input gate scales what g gives: c' = g(z) f(z_i) + c f(z_f); yours puts it inside g, "
+            "g(z f(z_i)).",
+            lambda z, z_i, z_f, z_o, c, g=tanh, h=tanh: memory_cell(
+                np.asarray(z) * sigmoid(z_i), 1e9 * np.ones_like(np.asarray(z_i, dtype=float)), z_f, z_o, c, g=g, h=h)),
 ] + _common_variants(_cell5, "f(z_i)")
 
 VARIANTS = [Variant(v.hint, _stacked(v.fn)) for v in _FIVE_VARIANTS] + [
@@ -265,7 +269,11 @@ CIFG_VARIANTS = [
 _CALL_CELL = ("your memory_cell (Task 3) takes (s, c): stack the four signals on a new last axis first, "
               "memory_cell(np.stack([z, z_i, z_f, z_o], axis=-1), c, g=g, h=h), with the z_i that makes "
               "f(z_i) = 1 - f(z_f).")
-CIFG_ERROR_HINTS = ERROR_HINTS + (("positional argument", _CALL_CELL), ("multiple values for argument", _CALL_CELL),
+_STACK_AXIS = ("if you call memory_cell: it takes s of shape c.shape + (4,), the four signals on the LAST axis, "
+               "np.stack([z, z_i, z_f, z_o], axis=-1). np.stack(...) without axis=-1 (axis=0) puts them on the "
+               "first axis, and memory_cell then reads rows of the batch as signals.")
+CIFG_ERROR_HINTS = ERROR_HINTS + (("could not be broadcast", _STACK_AXIS), ("values to unpack", _STACK_AXIS),
+                                  ("positional argument", _CALL_CELL), ("multiple values for argument", _CALL_CELL),
                                   ("unexpected keyword argument", _CALL_CELL))
 
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from .. import cifg
 from ..activations import sigmoid
-from .core import Case, Variant, diagnose
+from .core import FAILED, Case, Stop, Variant, call_learner, diagnose, report
 
 ONE = "a batch of one: keep the batch axis (B = 1), don't index [0] or squeeze it away."
 
@@ -36,13 +36,14 @@ def cases():
 
 
 def _step(x_t, h_prev, c_prev, params, *, order=(0, 1, 2), i_of_f=lambda f: 1 - f, swap=False,
-          g_act=np.tanh, h_of_c=np.tanh, old=False, gate_inside=False, biases=(1, 1), o_act=sigmoid, f_act=sigmoid):
+          g_act=np.tanh, h_of_c=np.tanh, old=False, gate_inside=False, biases=(1, 1), o_act=sigmoid, f_act=sigmoid,
+          i_of_a=None):
     H = params["W_hh"].shape[1]
     a = x_t @ params["W_ih"].T + biases[0] * params["b_ih"] + h_prev @ params["W_hh"].T + biases[1] * params["b_hh"]
     blocks = [a[:, k * H:(k + 1) * H] for k in range(3)]
     a_f, a_g, a_o = (blocks[k] for k in order)
     f, g, o = f_act(a_f), g_act(a_g), o_act(a_o)
-    i = i_of_f(f)
+    i = i_of_f(f) if i_of_a is None else i_of_a(a_f)
     c = g * f + c_prev * i if swap else g * i + c_prev * f
     if gate_inside:
         return h_of_c(c * o), c
@@ -64,6 +65,11 @@ FORWARD_VARIANTS = [
        "(you put them the other way round).", swap=True),
     _v("i = 1 - f, the opening itself, not the sigmoid of something: f = sigmoid(a_f), then i = 1 - f.",
        i_of_f=lambda f: 1 - sigmoid(f)),
+    _v("take 1 - ... after the sigmoid: i = 1 - f = 1 - sigmoid(a_f), one minus the forget gate's opening; yours is "
+       "sigmoid(1 - a_f), the sigmoid of one minus its pre-activation, a different number.",
+       i_of_a=lambda a_f: sigmoid(1 - a_f)),
+    _v("i = 1 - f uses the forget gate's opening f = sigmoid(a_f); yours is 1 - a_f, one minus the pre-activation "
+       "(no sigmoid).", i_of_a=lambda a_f: 1 - a_f),
     *[_v(ORDER + f"; you read them as {', '.join('fgo'[k] for k in perm)}.", order=perm)
       for perm in itertools.permutations(range(3)) if perm != (0, 1, 2)],
     _v("g, the cell input, uses tanh, not the sigmoid.", g_act=sigmoid),
@@ -93,8 +99,37 @@ def _forward(x_t, h_prev, c_prev, params):
     return cifg.step_forward(x_t, h_prev, c_prev, params)[:2]
 
 
+_SIZES = ("your function works only when the input size D equals the number of cells H: H is h_prev.shape[1] (or "
+          "W_hh.shape[1]); x_t.shape[1] is D, the input's size. Read each size from the array that has it.")
+
+
+def _only_when_d_is_h(fn):
+    """A hint when fn raises on the usual cases (D != H) but is right when D == H."""
+    first = cases()[0]
+    try:
+        call_learner(fn, *first.args)
+        return None
+    except Stop:
+        pass
+    rng = np.random.default_rng(13)
+    try:
+        for B, H in ((3, 4), (2, 2)):
+            args = _inputs(rng, B, H, H)
+            got = call_learner(fn, *args)
+            if not (isinstance(got, tuple) and len(got) == 2
+                    and all(np.allclose(np.asarray(g, float), e) for g, e in zip(got, _forward(*args)))):
+                return None
+    except Stop:
+        return None
+    return _SIZES
+
+
 def check_cifg_step(fn):
     """Check fn(x_t, h_prev, c_prev, params) -> (h, c) against ``cifg.step_forward``."""
+    hint = _only_when_d_is_h(fn) if callable(fn) else None
+    if hint:
+        return report("check_cifg_step", FAILED, hint, f"case '{cases()[0].label}' (D = 4, H = 5) raises an error; "
+                                                       "with D = H your function is right")
     return diagnose("check_cifg_step", fn, _forward, cases(), FORWARD_VARIANTS, ("h", "c"), error_hints=ERRORS,
                     summary="h and c match lstm_course.cifg.step_forward (random, a batch of one, zeros, large "
                             "inputs, one cell, float32).")

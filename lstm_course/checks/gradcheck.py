@@ -123,7 +123,9 @@ VARIANTS = [
 
 NOT_EXACT = ("store the old value and assign it back (`old = x[k]` before the nudges, `x[k] = old` after): x must "
              "come back exactly as it was, bit for bit. Undoing the nudges by arithmetic (+h, -2h, +h) leaves "
-             "{n} element{s} of x off in the last digit: the check itself would change the parameters it probes.")
+             "{n} element{s} of x off in the last digit: the check itself would change the parameters it probes. "
+             "`x_orig = x` does not save x either: it is an alias, a second name for the same array, not a copy, "
+             "so x_orig[k] moves with every nudge of x[k] (save the number, `old = x[k]`, or use x.copy()).")
 
 
 def check_gradcheck(fn):

@@ -56,6 +56,13 @@ COUNT_VARIANTS = [
     Variant("every layer has its own W_ih: layer 0's is (4H, D), and each layer above reads the layer below's "
             "h through a W_ih of (4H, H); yours counts W_ih for layer 0 only.",
             lambda D, H, L=1: 4 * H * D + L * (4 * H * H + 8 * H)),
+    Variant("W_hh is (4H, H), like W_ih it holds a block for each of the four gates: the previous output h feeds "
+            "i, f, g and o. You counted it as (H, H), one block.",
+            lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 4 * h * d + h * h + 8 * h,
+                                         lambda d, h: 4 * h * h + h * h + 8 * h)),
+    Variant("a layer above layer 0 reads only the layer below's h (H numbers), not the input x as well: its W_ih "
+            "is (4H, H), not (4H, D + H).",
+            lambda D, H, L=1: _per_layer(D, H, L, _ONE, lambda d, h: 4 * h * (d + 2 * h) + 8 * h)),
     Variant("count every layer: num_layers layers, each with its own W_ih, W_hh, b_ih and b_hh.",
             lambda D, H, L=1: _ONE(D, H)),
     Variant("there are num_layers layers, not num_layers + 1 (or - 1): layer 0 reads x, layers 1 .. L-1 read H.",
@@ -157,11 +164,81 @@ def _expected(lect, H=None):
     return tuple(_reorder(lect[k], inverse, H) for k in ("W", "U", "b"))
 
 
+def _size_problem(modules, D, H):
+    """A hint when a torch.nn.LSTM made for a case with inputs of size D and H cells has other sizes."""
+    for m in modules:
+        sizes = (m.input_size, m.hidden_size)
+        if sizes == (D, H):
+            continue
+        if sizes == (H, D):
+            return (f"torch.nn.LSTM takes the input size first, then the number of cells: torch.nn.LSTM(D, H). "
+                    f"Yours is torch.nn.LSTM({sizes[0]}, {sizes[1]}) for D = {D}, H = {H}: the two arguments are "
+                    "swapped.")
+        return (f"your torch.nn.LSTM({sizes[0]}, {sizes[1]}) does not fit this lect, which has D = {D}, H = {H}: "
+                "read the sizes from the arrays, D = lect['W'].shape[1] and H = lect['U'].shape[1], not numbers "
+                "fixed from the example (D = 3, H = 2).")
+    return None
+
+
+def _made_modules(fn, lect):
+    """fn(lect), with a Stop naming the sizes when a torch.nn.LSTM it made does not fit lect
+    (also when that makes fn raise)."""
+    import torch
+    from torch.nn.modules.module import register_module_parameter_registration_hook
+
+    D, H = lect["W"].shape[1], lect["U"].shape[1]
+    made = []
+    handle = register_module_parameter_registration_hook(
+        lambda m, name, p: made.append(m) if isinstance(m, torch.nn.LSTM) and m not in made else None)
+    try:
+        module = fn(lect)
+    except Exception:
+        handle.remove()
+        hint = _size_problem(made, D, H)
+        if hint:
+            raise Stop(FAILED, hint, f"case 'D={D}, H={H}'") from None
+        raise
+    handle.remove()
+    if isinstance(module, torch.nn.LSTM):
+        hint = _size_problem([module], D, H)
+        if hint:
+            raise Stop(FAILED, hint, f"case 'D={D}, H={H}'")
+    return module
+
+
+DTYPE_HINT = ("your module is float32, torch.nn.LSTM's default, so copy_ rounded the lecture's float64 weights to "
+              "about 7 digits. Make it float64, as the task says: torch.nn.LSTM(D, H).double() (or "
+              "dtype=torch.float64), then copy.")
+
+
+def _float32_module(fn, cases):
+    """DTYPE_HINT when fn's module holds the right weights on every case, but as float32."""
+    import torch
+    seen = False
+    for case in cases:
+        try:
+            module = call_learner(_made_modules, fn, *case.args)
+            got = _torch_params(module)
+        except Stop:
+            return None           # diagnose reports it
+        if module.weight_ih_l0.dtype == torch.float64:
+            continue
+        if not all(np.allclose(g, e, rtol=1e-5, atol=1e-6) for g, e in zip(got, _expected(*case.args))):
+            return None           # a wrong value: diagnose names it
+        seen = True
+    return DTYPE_HINT if seen else None
+
+
 def check_torch_mapping(fn):
     """Check fn(lect) -> torch.nn.LSTM, where lect = {"W", "U", "b"} in the lecture's layout
-    (see ``lecture_layout``): the module must hold the same LSTM."""
+    (see ``lecture_layout``): the module must hold the same LSTM, in float64."""
     def learner(lect):
-        return _torch_params(fn(lect))
+        return _torch_params(_made_modules(fn, lect))
+
+    if callable(fn):
+        hint = _float32_module(fn, _torch_cases())
+        if hint:
+            return report("check_torch_mapping", FAILED, hint, "the values are right, the dtype is float32")
 
     return diagnose("check_torch_mapping", learner, _expected, _torch_cases(), TORCH_VARIANTS,
                     ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0 + bias_hh_l0"), rtol=1e-5, atol=1e-7,

@@ -54,6 +54,9 @@ KEEP_VARIANTS = [
             "input one step late.", lambda c0, w, xs: _kept(c0, w, xs, lag=1)),
     Variant("an input, once added, is kept like everything else: it is multiplied by w at every later step. "
             "Yours adds the inputs unfaded.", lambda c0, w, xs: _kept(c0, w, xs, fade_inputs=False)),
+    Variant("your function stops after the first input: a `return` indented inside the `for` loop runs at the end "
+            "of step 1. Put the return after the loop (one indent less), so that every input is used.",
+            lambda c0, w, xs: _kept(c0, w, _floats(xs)[:1])),
     Variant("return T + 1 values (T = len(xs)): c_0 first, then c_1 ... c_T.",
             lambda c0, w, xs: _kept(c0, w, xs)[1:]),
     Variant("return every value c_0 ... c_T (an array of T + 1 numbers), not only the last one.",
@@ -201,6 +204,9 @@ TANH_VARIANTS = [
             lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, swap=True, grad="new")),
     Variant("u only scales the input, which does not depend on h_0: each factor is w (1 - h_t**2), without u.",
             lambda h0, w, u, xs: _tanh_loop(h0, w, u, xs, grad="wu")),
+    Variant("your function stops after the first input: a `return` indented inside the `for` loop runs at the end "
+            "of step 1. Put the return after the loop (one indent less), so that every input is used.",
+            lambda h0, w, u, xs: _tanh_reference(h0, w, u, _floats(xs)[:1])),
     Variant("return all T + 1 values h_0 ... h_T (h_0 first).",
             lambda h0, w, u, xs: (_tanh_reference(h0, w, u, xs)[0][1:], _tanh_reference(h0, w, u, xs)[1])),
 ]

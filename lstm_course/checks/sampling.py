@@ -6,6 +6,10 @@ the temperature, cut to each row's top_k) and ``draw`` below. Cases: rows of ver
 different magnitude (a global instead of a per-row maximum shows), one row,
 float32 scores, a uniform number exactly on a boundary.
 """
+import contextlib
+import io
+import sys
+
 import numpy as np
 
 from ..readout import softmax
@@ -28,7 +32,12 @@ def _probs_with(*, temp=lambda z, t: z / t, top="right", shift="row", norm="row"
     """sampling_probs with one mistake in how the temperature, the top-k cut, the maximum or the sum is taken."""
     def fn(logits, temperature, top_k=None):
         z = temp(np.asarray(logits), temperature)
-        if top_k is not None and top != "ignore" and top != "after":
+        if top_k is not None and top in ("drop smallest", "exactly k"):
+            order = np.argsort(z, axis=-1)
+            cut = order[..., :top_k] if top == "drop smallest" else order[..., :-top_k]
+            z = z.copy()
+            np.put_along_axis(z, cut, -np.inf, axis=-1)
+        elif top_k is not None and top != "ignore" and top != "after":
             s = np.sort(z, axis=None if top == "global" else -1)
             kth = s[-top_k] if top == "global" else (s[..., top_k - 1] if top == "smallest"
                                                        else s[..., -top_k])[..., None]
@@ -84,6 +93,13 @@ PROBS_VARIANTS = [
             "yours ignores top_k.", _probs_with(top="ignore")),
     Variant("top-k keeps the largest scores: the top_k-th largest is np.sort(z, axis=-1)[..., -top_k] "
             "(yours keeps the smallest).", _probs_with(top="smallest")),
+    Variant("top_k keeps each row's top_k largest scores and cuts the other V - top_k: yours cuts the top_k "
+            "smallest instead (np.argsort(z)[..., :top_k] are the smallest scores, the ones to keep are at the end, "
+            "[..., -top_k:]).", _probs_with(top="drop smallest")),
+    Variant("scores tied with the row's top_k-th largest all keep their probability, as the task says (compare "
+            "with that score: z >= np.sort(z, axis=-1)[..., -top_k]); yours keeps exactly top_k positions "
+            "(argsort), so it cuts some of the tied scores, whichever the sort put first.",
+            _probs_with(top="exactly k")),
     Variant("set the cut scores to -inf before the softmax, so that exp gives exactly 0: a score of 0 still "
             "gets a probability.", _probs_with(top="zero")),
     Variant("keep exactly top_k scores: compare with >= the top_k-th largest (with > you keep top_k - 1).",
@@ -111,13 +127,26 @@ def _probs_cases():
             Case("float32 scores", (rng.normal(size=(3, 5)).astype(np.float32), 1.3))]
 
 
+TIE_CASE = Case("ties at the cut: top_k = 2 of [3, 2, 2, 0, 1]",
+                (np.array([[3.0, 2.0, 2.0, 0.0, 1.0], [1.0, 1.0, 1.0, 0.5, 4.0]]), 1.0), {"top_k": 2})
+
+
 def check_sampling_probs(fn):
     """Check fn(logits (..., V), temperature, top_k=None) -> probabilities (..., V) against
-    ``sampling_probs``: softmax(logits / temperature), cut to each row's top_k scores."""
-    return diagnose("check_sampling_probs", fn, sampling_probs, _probs_cases(), PROBS_VARIANTS,
-                    ("probabilities",), arg_names=("logits", "temperature"),
-                    summary="your probabilities equal softmax(logits / temperature), cut to the top_k (one row, "
-                            "a batch, zeros, rows near +-1000, top_k from 1 to 4, float32).")
+    ``sampling_probs``: softmax(logits / temperature), cut to each row's top_k scores; then, once that is
+    right, scores tied with the top_k-th largest (all of them keep a probability)."""
+    summary = ("your probabilities equal softmax(logits / temperature), cut to the top_k (one row, a batch, zeros, "
+               "rows near +-1000, top_k from 1 to 4, float32, ties at the cut).")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        result = diagnose("check_sampling_probs", fn, sampling_probs, _probs_cases(), PROBS_VARIANTS,
+                          ("probabilities",), arg_names=("logits", "temperature"), summary=summary)
+    if not result:
+        sys.stdout.write(printed.getvalue())
+        sys.stdout.flush()
+        return result
+    return diagnose("check_sampling_probs", fn, sampling_probs, [TIE_CASE], PROBS_VARIANTS, ("probabilities",),
+                    arg_names=("logits", "temperature"), summary=summary)
 
 
 # --------------------------------------------------------------------------- drawing a character
@@ -161,10 +190,11 @@ def _ways(hint, over, offset=0):
             o = over(np.asarray(probs), np.asarray(u)[:, None])
             V = o.shape[-1]
             index = {"argmax": np.argmax(o, axis=-1), "count": (~o).sum(axis=-1),
-                     "capped": np.minimum((~o).sum(axis=-1), V - 1)}[way]
+                     "capped": np.minimum((~o).sum(axis=-1), V - 1),
+                     "first or last": np.where(o.any(axis=-1), np.argmax(o, axis=-1), V - 1)}[way]
             return index + offset
         return fn
-    return [Variant(hint, _draw_run(read(way))) for way in ("argmax", "count", "capped")]
+    return [Variant(hint, _draw_run(read(way))) for way in ("argmax", "count", "capped", "first or last")]
 
 
 NO_CDF_ABOVE = ("when no cumulative probability exceeds u (round-off can leave the last one at 0.9999999999999998 "
@@ -187,8 +217,9 @@ DRAW_VARIANTS = [
     *_ways("the index is the number of cumulative probabilities that are <= u, starting at 0 (yours is one too "
            "high).", lambda p, u: _cdf(p) > u, offset=1),
     *_ways(ONE_1_MINUS_U, lambda p, u: _cdf(p) > 1 - u),
-    *_ways("compare u with the cumulative probabilities, np.cumsum(probs, axis=-1), not with the probabilities "
-           "themselves.", lambda p, u: _cdf(p, cumulative=False) > u),
+    *_ways("compare u with the cumulative probabilities, cdf = np.cumsum(probs, axis=-1), not with the "
+           "probabilities themselves: index i is drawn when u falls in [cdf[i-1], cdf[i]), a stretch of length "
+           "probs[i].", lambda p, u: _cdf(p, cumulative=False) > u),
     *_ways("keep the vocabulary's order: do not sort the probabilities (the index must be a character's id).",
            lambda p, u: _cdf(p, sort=True) > u),
     *_ways(NO_CDF_ABOVE, lambda p, u: _cdf(p) > u)[:2],

@@ -77,6 +77,12 @@ LR_VARIANTS = [
     Variant("the cosine part is base_lr * 0.5 * (1 + cos(pi * progress)): you forgot the 1/2, so right after the "
             "warm-up your rate jumps to 2 * base_lr instead of starting its decay at base_lr.",
             _curve(_sched(decay=lambda s, w, n: 1 + math.cos(math.pi * (s - w) / (n - w))))),
+    Variant("half a cosine, 0.5 * (1 + cos(pi * progress)), falls from base_lr to 0 as progress goes from 0 to 1: "
+            "yours, cos(pi * progress / 2), is a quarter cosine (it stays high longer, then falls steeply).",
+            _curve(_sched(decay=lambda s, w, n: math.cos(math.pi * (s - w) / (n - w) / 2)))),
+    Variant("half a cosine: 0.5 * (1 + cos(pi * progress)) with pi, not pi / 2 (yours is a quarter cosine, which "
+            "ends at base_lr / 2, not 0).",
+            _curve(_sched(decay=lambda s, w, n: 0.5 * (1 + math.cos(math.pi * (s - w) / (n - w) / 2))))),
     Variant("the cosine runs from 0 to pi: cos(pi * progress) (yours forgot pi, so it never gets near 0).",
             _curve(_sched(decay=lambda s, w, n: 0.5 * (1 + math.cos((s - w) / (n - w)))))),
     Variant("the decay follows half a cosine, not a straight line: base_lr * 0.5 * (1 + cos(pi * progress)).",

@@ -49,13 +49,17 @@ def _forward(x, params, h0=None, c0=None):
 
 
 def _loop(x, params, h0, c0, *, carry_h=True, carry_c=True, use_state=True, keep_h0=False, time_major=False,
-          c_stays=False):
+          c_stays=False, c_from_h0=False, h_from_c0=False):
     """lstm.step_forward over the sequence (batch-first), with the chosen mistake."""
     B, T, _ = x.shape
     H = params["W_hh"].shape[1]
     zeros = np.zeros((B, H), dtype=x.dtype)
     h_start = h0 if (h0 is not None and use_state) else zeros
     c_start = c0 if (c0 is not None and use_state) else zeros
+    if c_from_h0 and c0 is not None:    # `c = ... if c0 is None else h0`: a line copied from h's
+        c_start = h0 if h0 is not None else zeros
+    if h_from_c0 and h0 is not None:
+        h_start = c0 if c0 is not None else zeros
     h, c, hs = h_start, c_start, [h_start] if keep_h0 else []
     for t in range(T):
         h, c_new, _ = lstm.step_forward(x[:, t], h if carry_h else h_start, c if carry_c else c_start, params)
@@ -80,6 +84,10 @@ FORWARD_VARIANTS = [
     _fv("carry the memory from step to step: keep the c that each step returns (yours throws it away, "
         "`h, _, cache = ...`, so every step starts from c0).", c_stays=True),
     _fv("start from h0 and c0 when they are given (zeros only when they are None).", use_state=False),
+    _fv("your memory starts from h0 where c0 is given: the line that sets c was copied from h's and still reads "
+        "h0. Start c from c0 (zeros only when c0 is None).", c_from_h0=True),
+    _fv("your output starts from c0 where h0 is given: start h from h0 and c from c0 (zeros only when they are "
+        "None).", h_from_c0=True),
     _fv("hs holds the T outputs h_1 ... h_T, shape (B, T, H), without h0.", keep_h0=True),
     _fv("hs is batch-first, (B, T, H): stack the steps along axis 1 (np.stack(hs, axis=1)).", time_major=True),
 ]

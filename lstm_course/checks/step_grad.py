@@ -41,6 +41,8 @@ def _backward(dh, dc, cache, *, mistake=None, order=(0, 1, 2, 3), gate=None):
         local[2] = 1.0
     elif mistake == "g: 1 - g":
         local[2] = 1 - g
+    elif mistake == "tanh of g again":
+        local[2] = 1 - np.tanh(g) ** 2
     elif mistake == "tanh' twice for g":
         local[2] = (1 - g ** 2) ** 2
     da = np.concatenate([raw[k] * local[k] for k in order], axis=1)
@@ -87,6 +89,8 @@ VARIANTS = [
     _variant(SIG_TWICE, mistake="sigmoid' twice"),
     *[_variant(SIG_TWICE, mistake="sigmoid' twice", gate=k) for k in (0, 1, 3)],
     _variant("g = tanh(a_g): its derivative is 1 - g**2 once; you applied it twice.", mistake="tanh' twice for g"),
+    _variant("the cache's g is already tanh(a_g), so its derivative is 1 - g**2: yours applies tanh again, "
+             "1 - tanh(g)**2.", mistake="tanh of g again"),
     _variant("g = tanh(a_g): its derivative is 1 - g**2, not the sigmoid's g (1 - g).", mistake="g: sigmoid'"),
     _variant("g = tanh(a_g): its derivative is 1 - g**2 (g squared), not 1 - g.", mistake="g: 1 - g"),
     _variant("g = tanh(a_g): multiply dg by tanh's derivative 1 - g**2 before it reaches the pre-activation.",
@@ -149,6 +153,17 @@ def _learner(fn):
                 raise Stop(FAILED, f"add into the arrays grads holds, in place: `grads[{k!r}] += ...`. Yours rebinds "
                                    f"`grads[{k!r}] = grads[{k!r}] + ...` to a new array, so whoever holds the old "
                                    "array (lstm_backward's caller, an optimiser) never sees this step's gradient.")
+        if set(grads) == set(before):
+            expected = lstm.step_backward(dh, dc, cache)[3]
+            replaced = [k for k in before
+                        if np.shape(grads[k]) == np.shape(before[k]) and np.any(before[k] != 0)
+                        and np.allclose(np.asarray(grads[k]), expected[k], rtol=1e-4, atol=1e-6)
+                        and not np.allclose(np.asarray(grads[k]) - before[k], expected[k], rtol=1e-4, atol=1e-6)]
+            if replaced:
+                names = ", ".join(f"grads[{k!r}]" for k in replaced)
+                raise Stop(FAILED, f"add this step's gradients into grads (grads[k] += ...): you replaced what was "
+                                   f"there in {names} (`=` instead of `+=`), so a loop over time would keep only "
+                                   "one step's.")
         if isinstance(out, (tuple, list)) and len(out) == 4 and isinstance(out[3], dict):
             raise Stop(FAILED, "this step_backward adds its parameter gradients into grads (grads[k] += ...) and "
                                "returns three values, (dx_t, dh_prev, dc_prev).")

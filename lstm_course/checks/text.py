@@ -68,6 +68,14 @@ def _by_set(of_text=False):
     return encode, decode
 
 
+def _offset_encode(text, vocab):
+    return np.array([ord(ch) - ord(vocab[0]) for ch in text], dtype=np.int64)
+
+
+def _offset_decode(ids, vocab):
+    return "".join(chr(int(i) + ord(vocab[0])) for i in ids)
+
+
 SET_HINT = ("a set has no order: enumerate(set(vocab)) numbers the characters in whatever order the set happens to "
             "iterate (it can change from one run to the next). A character's id is its position in vocab: "
             "enumerate(vocab) or vocab.index(ch), and decode's vocab[i].")
@@ -89,6 +97,11 @@ ENCODE_VARIANTS = [
     Variant("use the vocab you are given: it may hold characters the text does not use, and then "
             "sorted(set(text)) numbers them differently.",
             _encode_decode(lambda t, v: np.array([sorted(set(t)).index(ch) for ch in t]), tx.decode)),
+    *[Variant("a character's id is its position in vocab (vocab.index(ch)), not ord(ch) - ord(vocab[0]): that "
+              "offset works only when vocab's characters are consecutive code points ('abcd'), and a real vocabulary "
+              "has gaps (' ', '\\n', ',', 'A', 'a'); decode is then vocab[i], not chr(i + ord(vocab[0])).",
+              _encode_decode(enc, dec))
+      for enc, dec in ((_offset_encode, _offset_decode), (_offset_encode, tx.decode), (tx.encode, _offset_decode))],
     Variant("decode is the inverse of encode: id i is vocab[i] (yours is off by one).",
             _encode_decode(tx.encode, lambda ids, v: "".join(v[i - 1] for i in ids))),
     Variant("decode looks each id up in the vocabulary: vocab[i], not chr(i) (ids are positions, not code "
@@ -275,6 +288,9 @@ UNIGRAM_VARIANTS = [
             lambda tr, ev, V: _loss_from(_smoothed(tr, V), ev, sign=1)),
     Variant("add one to every count, not only to the zero ones (np.maximum(counts, 1) is not add-one "
             "smoothing).", lambda tr, ev, V: _loss_from(np.maximum(np.bincount(tr, minlength=V), 1.0), ev)),
+    Variant("measure the loss on eval_ids: the mean of -ln p[id] over the characters of eval_ids. Yours is the "
+            "entropy of the training distribution, -sum(p * ln p), which never looks at eval_ids.",
+            lambda tr, ev, V: float(-np.sum((lambda p: p * np.log(p))(_smoothed(tr, V) / _smoothed(tr, V).sum())))),
     Variant("measure -log p at the characters of eval_ids (p[eval_ids]), not averaged over the vocabulary.",
             lambda tr, ev, V: _loss_from(_smoothed(tr, V), np.arange(V))),
 ]

@@ -137,6 +137,11 @@ def _by_repeats(fn, *, warmup=2, repeats=5, number=1, clock=None):
     return float(np.median(_per_call(clock, fn, repeats, number))) / repeats
 
 
+def _floor_divided(fn, *, warmup=2, repeats=5, number=1, clock=None):
+    _warm(fn, warmup)
+    return float(np.median([t // number for t in _per_call(clock, fn, repeats, number)]))
+
+
 def _ungrouped(fn, *, warmup=2, repeats=5, number=1, clock=None):
     _warm(fn, warmup)
     return float(np.median(_per_call(clock, fn, repeats)))
@@ -169,6 +174,9 @@ TIMER_VARIANTS = [
             _timer_run(_by_repeats)),
     Variant("each of the `repeats` timings is a group of `number` calls: call fn number times between the "
             "two clock reads (yours calls it once).", _timer_run(_ungrouped)),
+    Variant("divide with `/`, not `//`: (t1 - t0) // number is integer (floor) division, which rounds a group's "
+            "time per call down to a whole number of seconds, 0 for anything faster than a second.",
+            _timer_run(_floor_divided)),
     Variant("warm up with `warmup` calls, not warmup groups of `number` calls.", _timer_run(_warmup_groups)),
 ]
 

@@ -74,7 +74,7 @@ def _step_with(order=(0, 1, 2, 3), g="tanh", h_act="tanh", bias=True, cat_order=
         z_i, z_f, z, z_o = _gates(a, order)
         g_z = torch.tanh(z) if g == "tanh" else torch.sigmoid(z)
         c = g_z * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
-        h = (torch.tanh(c) if h_act == "tanh" else c) * torch.sigmoid(z_o)
+        h = {"tanh": torch.tanh(c), "identity": c, "old c": torch.tanh(c_prev)}[h_act] * torch.sigmoid(z_o)
         return h, c
     return step
 
@@ -92,6 +92,8 @@ STEP_VARIANTS = [
     _v("the cell input g uses tanh (values in -1..1, so the memory can go down); only the three gates "
        "use sigmoid.", _step_with(g="sigmoid")),
     _v("the output is tanh(c') times the output gate: h = tanh(c) * sigmoid(z_o).", _step_with(h_act="identity")),
+    _v("the output reads the new memory: h = tanh(c) * sigmoid(z_o), with c computed first in this step (yours "
+       "uses tanh(c_prev), the memory before the update).", _step_with(h_act="old c")),
     _v("add the bias b (it is b_ih + b_hh in one): a = cat([x_t, h_prev]) @ W.T + b.", _step_with(bias=False)),
     _v("return (h, c) in that order: the output first, then the memory.",
        lambda *a: fused_step(*a)[::-1]),
@@ -147,7 +149,8 @@ def _peep_with(o_sees="c", rows=(0, 1, 2), skip=None, outside=False, if_see="c_p
         if outside:   # the peephole added to the gate's output, after the sigmoid
             i, f = torch.sigmoid(z_i) + pi * c_prev, torch.sigmoid(z_f) + pf * c_prev
             c = torch.tanh(z) * i + c_prev * f
-            return torch.tanh(c) * (torch.sigmoid(z_o) + po * c), c
+            o = torch.sigmoid(z_o) + po * c if outside == "ifo" else torch.sigmoid(z_o + po * c)
+            return torch.tanh(c) * o, c
         if matmul:   # p applied by a matrix product: one number per gate and row, c @ p.T
             pc = c_prev @ p.T
             c = torch.tanh(z) * torch.sigmoid(z_i + pc[:, 0:1]) + c_prev * torch.sigmoid(z_f + pc[:, 1:2])
@@ -179,11 +182,19 @@ PEEP_VARIANTS = [
         _peep_with(rows=(1, 0, 2))),
     _pv("p's rows are i, f, o: p[2] belongs to the output gate (yours mixes up p[1] and p[2]).",
         _peep_with(rows=(0, 2, 1))),
+    *[_pv(f"each gate has its own row of p: p[0] input, p[1] forget, p[2] output; yours uses p[{r}] for both the "
+          f"{a} and the {b} gate (a copy-pasted line).", _peep_with(rows=rows))
+      for rows, r, a, b in (((1, 1, 2), 1, "input", "forget"), ((0, 0, 2), 0, "input", "forget"),
+                            ((0, 1, 1), 1, "forget", "output"), ((0, 2, 2), 2, "forget", "output"),
+                            ((0, 1, 0), 0, "input", "output"), ((2, 1, 2), 2, "input", "output"))],
     _pv("every gate has its peephole: the input gate adds p[0] * c_prev to z_i.", _peep_with(skip="i")),
     _pv("every gate has its peephole: the forget gate adds p[1] * c_prev to z_f.", _peep_with(skip="f")),
     _pv("every gate has its peephole: the output gate adds p[2] * c to z_o.", _peep_with(skip="o")),
     _pv("the peephole goes inside the sigmoid: i = sigmoid(z_i + p[0] * c_prev) (likewise f and o). Added after "
-        "it, sigmoid(z_i) + p[0] * c_prev, a gate is no longer an opening between 0 and 1.", _peep_with(outside=True)),
+        "it, sigmoid(z_i) + p[0] * c_prev, a gate is no longer an opening between 0 and 1.", _peep_with(outside="ifo")),
+    _pv("the peephole goes inside the sigmoid: i = sigmoid(z_i + p[0] * c_prev), f = sigmoid(z_f + p[1] * c_prev), "
+        "as you did for o. Added after it, sigmoid(z_i) + p[0] * c_prev, a gate is no longer an opening between 0 "
+        "and 1.", _peep_with(outside="if")),
     _pv("return (h, c) in that order: the output first, then the memory.", lambda *a: peephole_step(*a)[::-1]),
     _pv("the peepholes are the lesson's step plus p * memory inside three gates; yours matches the plain step "
         "without them.", lambda x, h, c, W, b, p: fused_step(x, h, c, W, b)),
@@ -246,7 +257,7 @@ def _reference_forward(x, p):
 LAYER_SPEC = ("hs", ("h_T", "c_T"))
 
 
-def _forward_with(carry=True, bias=(1, 1), h0_in_hs=False, reverse=False, w_order="ih"):
+def _forward_with(carry=True, bias=(1, 1), h0_in_hs=False, reverse=False, w_order="ih", join="stack"):
     """A wrong forward: memory reset every step, a bias left out or doubled, h_0 kept in hs, time reversed."""
     def forward(x, p):
         import torch
@@ -261,7 +272,7 @@ def _forward_with(carry=True, bias=(1, 1), h0_in_hs=False, reverse=False, w_orde
             if carry:
                 h, c = h_new, c_new
             hs.append(h_new)
-        return torch.stack(hs), (h_new, c_new)
+        return (torch.stack(hs) if join == "stack" else torch.cat(hs)), (h_new, c_new)
     return forward
 
 
@@ -280,6 +291,8 @@ FORWARD_VARIANTS = [
     _fv("each bias counts once: b = b_ih + b_hh (yours adds one of them twice).", _forward_with(bias=(2, 1))),
     _fv("hs holds the T outputs h_1 .. h_T, not the starting state h_0.", _forward_with(h0_in_hs=True)),
     _fv("read the sequence forwards: for t in range(T).", _forward_with(reverse=True)),
+    _fv("stack the outputs on a new time axis: torch.stack(hs) gives (T, B, H); torch.cat(hs) joins them along the "
+        "existing batch axis into (T * B, H).", _forward_with(join="cat")),
 ]
 
 
@@ -332,6 +345,36 @@ def _state_problem(fn):
     return None
 
 
+SIZE_MIXUP = ("your layer is right when D == H but raises when they differ: a size comes from the wrong tensor. H is "
+              "the hidden size, params['W_hh'].shape[1] (W_hh is (4H, H)), and the zeros for h and c are (B, H); "
+              "x.shape[2] is D, the input's size.")
+
+
+def _size_mixup(fn):
+    """Whether fn raises on a case with D != H but is right on one with D == H (H taken from x, or D from W_hh)."""
+    import contextlib
+    import io
+    import warnings
+
+    rng = np.random.default_rng(83)
+    ref = _run(_layer(_reference_forward), _layer(_reference_forward), LAYER_ARGS, LAYER_SPEC)
+    mine = _run(_layer(fn), _layer(_reference_forward), LAYER_ARGS, LAYER_SPEC, learner=True)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            try:
+                mine(*_forward_cases()[0].args)
+                return False
+            except Exception:  # noqa: BLE001 (the learner's error: does D == H explain it?)
+                pass
+            p = init_params(3, 3, seed=7)
+            args = (rng.normal(size=(3, 2, 3)), p["W_ih"], p["W_hh"], p["b_ih"], p["b_hh"])
+            got, expected = mine(*args), ref(*args)
+            return all(np.shape(g) == np.shape(e) and np.allclose(g, e) for g, e in zip(got, expected))
+    except Exception:  # noqa: BLE001
+        return False
+
+
 def check_torch_forward(fn):
     """Check fn(x (T, B, D) tensor, params dict of tensors) -> (hs (T, B, H), (h_T, c_T)) against
     ``torch_scratch.forward``: values, dtype, inputs unchanged, gradients by autograd; then the start state
@@ -340,6 +383,9 @@ def check_torch_forward(fn):
     import io
     import sys
 
+    if callable(fn) and _size_mixup(fn):
+        return report("check_torch_forward", FAILED, SIZE_MIXUP,
+                      f"case '{_forward_cases()[0].label}': your function raised an error; with D == H it is right")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         result = _check("check_torch_forward", _layer(fn), _layer(_reference_forward), LAYER_ARGS, LAYER_SPEC,

@@ -135,6 +135,13 @@ CLIP_VARIANTS = [
             _clip_run(_scaled(lambda gs: _norm(gs) ** 2))),
     Variant("the norm of all gradients together is sqrt(sum of every squared entry), not the sum of the "
             "arrays' norms.", _clip_run(_scaled(lambda gs: sum(float(np.linalg.norm(g)) for g in gs.values())))),
+    Variant("the norm is sqrt of the sum of the squares of every entry: yours squares the sum of each array "
+            "(np.sum(g) ** 2), the square of the sum instead of the sum of squares (np.sum(g ** 2)).",
+            _clip_run(_scaled(lambda gs: float(np.sqrt(sum(float(np.sum(g.astype(np.float64))) ** 2
+                                                          for g in gs.values())))))),
+    Variant("the norm is sqrt of the sum of the squares of every entry: yours takes the square of the sum of all "
+            "entries instead of the sum of squares.",
+            _clip_run(_scaled(lambda gs: abs(float(sum(np.sum(g.astype(np.float64)) for g in gs.values())))))),
     Variant("multiply by max_norm / norm (below 1 when clipping), not norm / max_norm.",
             _clip_run(_scaled(_norm, factor_fn=lambda m, n: n / m))),
     Variant("use the max_norm you are given, not 1.", _clip_run(_scaled(_norm, limit=1.0))),
@@ -239,9 +246,11 @@ def _adam_with(*, correct=True, keep=True, betas_swapped=False, sign=1, eps_mode
             v = b2 * state["v"][k] + (1 - b2) * square(grads[k])
             if keep:
                 state["m"][k], state["v"][k] = m, v
-            if correct:
+            if correct in (True, "m", "v"):
                 bm, bv = (b1 if hat_betas[0] == "1" else b2), (b1 if hat_betas[1] == "1" else b2)
-                m, v = m / (1 - bm ** t), v / (1 - bv ** t)
+                m_hat, v_hat = m / (1 - bm ** t), v / (1 - bv ** t)
+                m = m_hat if correct in (True, "m") else m
+                v = v_hat if correct in (True, "v") else v
                 if correct_in_place:
                     state["m"][k], state["v"][k] = m, v
             root = {"outside": np.sqrt(v) + eps, "inside": np.sqrt(v + eps), "minus": np.sqrt(v) - eps}[eps_mode]
@@ -254,6 +263,11 @@ _A = optim.adam_init
 ADAM_VARIANTS = [
     Variant("divide m by (1 - beta1**t) and v by (1 - beta2**t): both start at zero, so early on they are "
             "too small until corrected.", _three_steps(_adam_with(correct=False), _A)),
+    Variant("bias-correct v too: v_hat = v / (1 - beta2**t) (yours corrects m only, and divides by the square root "
+            "of the uncorrected v, which starts near zero, so the first steps come out too large).",
+            _three_steps(_adam_with(correct="m"), _A)),
+    Variant("bias-correct m too: m_hat = m / (1 - beta1**t) (yours corrects v only).",
+            _three_steps(_adam_with(correct="v"), _A)),
     Variant("correct v with beta2: v_hat = v / (1 - beta2**t); yours divides by (1 - beta1**t), beta1's "
             "correction (copied from the line for m_hat).", _three_steps(_adam_with(hat_betas="11"), _A)),
     Variant("correct m with beta1: m_hat = m / (1 - beta1**t); yours divides by (1 - beta2**t), beta2's "
@@ -277,8 +291,10 @@ ADAM_VARIANTS = [
             "so v can turn negative and its square root nan).", _three_steps(_adam_with(square=lambda g: g), _A)),
     Variant("increase t once per step, before the loop over the parameters (yours counts every parameter, so "
             "the bias correction fades too fast).", _three_steps(_adam_with(t_mode="per parameter"), _A)),
-    Variant("store the new step count: state['t'] += 1 at the start of every step (yours bias-corrects with "
-            "t = 1 at every step).", _three_steps(_adam_with(t_mode="stays 1"), _A)),
+    Variant("the bias correction needs the power t: m_hat = m / (1 - beta1**t), v_hat = v / (1 - beta2**t), with t = "
+            "state['t'] the number of steps so far; yours divides by 1 - beta1 and 1 - beta2 at every step, as if "
+            "t were always 1 (the `** t` is missing, or t is never increased).",
+            _three_steps(_adam_with(t_mode="stays 1"), _A)),
     Variant("increase state['t'] before the bias correction: with t = 0, 1 - beta**t is 0 and the division "
             "gives inf and nan.", _three_steps(_adam_with(t_mode="zero"), _A)),
     Variant("bias-correct a copy: m_hat = m / (1 - beta1**t), v_hat = v / (1 - beta2**t); dividing the stored "
@@ -299,7 +315,7 @@ def check_adam_step(fn):
 
 
 def _sgd_with(*, velocity=True, lr_on_v=True, sign=1, damp=False, late=False, cs231n=False, v_sign=1,
-              step_params=True, lr_in_v=False, momentum_on="v"):
+              step_params=True, lr_in_v=False, momentum_on="v", step_by_grad=False):
     def step(params, grads, state, lr=0.1, momentum=0.9):
         for k, p in params.items():
             v = state["velocity"][k]
@@ -330,6 +346,8 @@ def _sgd_with(*, velocity=True, lr_on_v=True, sign=1, damp=False, late=False, cs
                 g = v
             else:
                 g = grads[k]
+            if step_by_grad:
+                g = grads[k]
             if not late and step_params:
                 p -= sign * (lr if lr_on_v else 1.0) * g
     return step
@@ -358,6 +376,9 @@ SGD_VARIANTS = [
             "by momentum).", _sgd_steps(_sgd_with(momentum_on="both"))),
     Variant("keep a velocity in the state: v <- momentum * v + g, stored in state['velocity'][k], then "
             "p <- p - lr * v (yours is plain SGD).", _sgd_steps(_sgd_with(velocity=False))),
+    Variant("move the parameter by the velocity, p <- p - lr * v: yours updates v but steps by the gradient, "
+            "p <- p - lr * g, so the momentum never reaches the parameters.",
+            _sgd_steps(_sgd_with(step_by_grad=True))),
     Variant("multiply the velocity by lr when you step: p <- p - lr * v.", _sgd_steps(_sgd_with(lr_on_v=False))),
     Variant("step against the gradient: p <- p - lr * v.", _sgd_steps(_sgd_with(sign=-1))),
     Variant("step against the gradient: the velocity adds the gradient, v <- momentum * v + g, and the step "

@@ -680,3 +680,183 @@ def steps_until_below(c0, w, threshold):
     return t
 ''', 'check_steps_until_below(steps_until_below)', 'your function did not return within 2 seconds on'),
 ]
+
+# Every wrong answer a third tester wrote from the lessons and the exercise notebook alone (/tmp/blind3,
+# round 3): each must be rejected with the hint that names it.
+MISTAKES += [
+    Mistake('blind3 #1: formula mix-up: w*(c + x) (input multiplied too)', '''
+def keep_by_multiplying(c0, w, xs):
+    out = [float(c0)]
+    for x in xs:
+        out.append(w * (out[-1] + x))
+    return np.array(out)
+''', KEEP, 'you multiplied the input by w too'),
+    Mistake('blind3 #2: misread what to return: c_1..c_T without c_0, shape (T,)', '''
+def keep_by_multiplying(c0, w, xs):
+    out = []
+    c = float(c0)
+    for x in xs:
+        c = w * c + x
+        out.append(c)
+    return np.array(out, dtype=np.float64)
+''', KEEP, 'return T + 1 values'),
+    Mistake('blind3 #3: np.asarray(xs, float) aliases a float array, then written into', '''
+def keep_by_multiplying(c0, w, xs):
+    xs = np.asarray(xs, dtype=float)
+    c = float(c0)
+    for t in range(len(xs)):
+        c = w * c + xs[t]
+        xs[t] = c
+    return np.concatenate([[float(c0)], xs])
+''', KEEP, 'changed its input `xs` in place'),
+    Mistake('blind3 #4: first step hard-coded (crashes for T = 0)', '''
+def keep_by_multiplying(c0, w, xs):
+    out = np.zeros(len(xs) + 1)
+    out[0] = c0
+    out[1] = w * c0 + xs[0]
+    for t in range(1, len(xs)):
+        out[t + 1] = w * out[t] + xs[t]
+    return out
+''', KEEP, 'xs[0] is x_1'),
+    Mistake('blind3 #5: np.array of python ints keeps int dtype', '''
+def keep_by_multiplying(c0, w, xs):
+    out = [c0]
+    for x in xs:
+        out.append(w * out[-1] + x)
+    return np.array(out)
+''', KEEP, 'values holds integers (int64)'),
+    Mistake('blind3 #7: order reversed: w^0 first', '''
+def memory_gradient(w, T):
+    return float(w) ** np.arange(T + 1, dtype=np.float64)
+''', GRAD, 'your array is reversed'),
+    Mistake('blind3 #8: off by one: x_t also counted through T-t+1 multiplications', '''
+def memory_gradient(w, T):
+    return float(w) ** np.arange(T + 1, 0, -1, dtype=np.float64)
+''', GRAD, '(you have one too many)'),
+    Mistake('blind3 #9: abs(w): sign of a negative w lost', '''
+def memory_gradient(w, T):
+    return abs(float(w)) ** np.arange(T, -1, -1, dtype=np.float64)
+''', GRAD, 'with a negative w the sign alternates'),
+    Mistake('blind3 #10: misread: only the T input gradients (no dc_T/dc_0)', '''
+def memory_gradient(w, T):
+    return float(w) ** np.arange(T - 1, -1, -1, dtype=np.float64)
+''', GRAD, 'you left out entry 0'),
+    Mistake('blind3 #11: int w to an int power array stays int', '''
+def memory_gradient(w, T):
+    return np.array([w ** (T - k) for k in range(T + 1)])
+''', GRAD, 'gradients holds integers (int64)'),
+    Mistake('blind3 #13: factor without w: grad *= 1 - h^2', '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * h + u * x)
+        grad *= (1 - h ** 2)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), float(grad)
+''', TANH, 'you left out the recurrent weight w'),
+    Mistake("blind3 #14: tanh' taken at the argument v: 1 - v^2 instead of 1 - tanh(v)^2", '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        v = w * h + u * x
+        h = np.tanh(v)
+        grad *= w * (1 - v ** 2)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), float(grad)
+''', TANH, 'not its argument'),
+    Mistake('blind3 #15: derivative at the previous h (1 - h_{t-1}^2)', '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        grad *= w * (1 - h ** 2)
+        h = np.tanh(w * h + u * x)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), float(grad)
+''', TANH, 'not the previous one'),
+    Mistake('blind3 #16: grad starts at 0', '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 0.0
+    for x in xs:
+        h = np.tanh(w * h + u * x)
+        grad *= w * (1 - h ** 2)
+        hs.append(h)
+    return np.array(hs, dtype=np.float64), float(grad)
+''', TANH, 'grad is all zeros'),
+    Mistake('blind3 #17: early return inside the loop', '''
+def tanh_neuron(h0, w, u, xs):
+    h = float(h0)
+    hs = [h]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * h + u * x)
+        grad *= w * (1 - h ** 2)
+        hs.append(h)
+        return np.array(hs, dtype=np.float64), float(grad)
+    return np.array(hs, dtype=np.float64), float(grad)
+''', TANH, 'a `return` indented inside the `for` loop'),
+    Mistake('blind3 #19: <= instead of strict <', '''
+def steps_until_below(c0, w, threshold):
+    c, w = abs(c0), abs(w)
+    if c <= threshold:
+        return 0
+    if w >= 1:
+        return None
+    t = 0
+    while c > threshold:
+        c = c * w
+        t += 1
+    return t
+''', STEPS, "'below' means strictly less than the threshold"),
+    Mistake('blind3 #20: formula with int() (floor) instead of ceil', '''
+import math
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return int(math.log(threshold / abs(c0)) / math.log(abs(w)))
+''', STEPS, 'you return one step too few'),
+    Mistake('blind3 #21: forgot |c0|: negative c0 counted as already below', '''
+def steps_until_below(c0, w, threshold):
+    c = c0
+    if c < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    t = 0
+    while abs(c) >= threshold:
+        c = c * w
+        t += 1
+    return t
+''', STEPS, 'a negative c0 is not below the threshold'),
+    Mistake('blind3 #22: checks the never-case before the already-below case', '''
+def steps_until_below(c0, w, threshold):
+    c, w = abs(c0), abs(w)
+    if w >= 1:
+        return None
+    t = 0
+    while c >= threshold:
+        c = c * w
+        t += 1
+    return t
+''', STEPS, 'return None only when |w| >= 1 and |c0| >= threshold'),
+    Mistake('blind3 #23: never-condition |w| > 1 (w = 1 falls into a capped loop)', '''
+def steps_until_below(c0, w, threshold):
+    c, w = abs(c0), abs(w)
+    if w > 1:
+        return None
+    t = 0
+    while c >= threshold and t < 100000:
+        c = c * w
+        t += 1
+    return t
+''', STEPS, 'return None only when |w| >= 1 and |c0| >= threshold'),
+]

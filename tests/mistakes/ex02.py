@@ -558,3 +558,114 @@ def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
     return memory_cell(z, -z_f, z_f, z_o, c, g=g, h=h)
 ''', CIFG, "takes (s, c): stack the four signals"),
 ]
+
+# Every wrong answer a third tester wrote from the lessons and the exercise notebook alone (/tmp/blind3,
+# round 3): each must be rejected with the hint that names it.
+MISTAKES += [
+    Mistake('blind3 #25: exp(z)/(1+exp(z)): inf/inf = nan at +1000', '''
+def sigmoid(z):
+    return np.exp(z) / (1 + np.exp(z))
+''', SIG, 'inf / inf is nan'),
+    Mistake('blind3 #26: sign slip: 1/(1+exp(z))', '''
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(np.asarray(z) >= 0, e / (1 + e), 1 / (1 + e))
+''', SIG, 'the sign of the exponent'),
+    Mistake('blind3 #27: precedence: 1 / 1 + exp(-z)', '''
+def sigmoid(z):
+    return 1 / 1 + np.exp(-np.clip(z, -500, 500))
+''', SIG, 'check the brackets'),
+    Mistake('blind3 #28: math.exp (numpy/math mix)', '''
+import math
+def sigmoid(z):
+    if z >= 0:
+        return 1 / (1 + math.exp(-z))
+    return math.exp(z) / (1 + math.exp(z))
+''', SIG, '`if x:` and `not x` do not work on an array'),
+    Mistake('blind3 #29: converts with np.asarray(z, dtype=float) (float32 in, float64 out)', '''
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+''', SIG, "keep the input's dtype (float32 in, float32 out)"),
+    Mistake('blind3 #31: s*(1-z): mixing s and z', '''
+def sigmoid_grad(z):
+    s = sigmoid(z)
+    return s * (1 - z)
+''', GRAD, 'your second factor is 1 - z'),
+    Mistake("blind3 #32: tanh's derivative: 1 - s^2", '''
+def sigmoid_grad(z):
+    s = sigmoid(z)
+    return 1 - s ** 2
+''', GRAD, '1 - s**2 is the derivative of tanh'),
+    Mistake('blind3 #33: calculus form exp(-z)/(1+exp(-z))^2 (nan at -1000)', '''
+def sigmoid_grad(z):
+    return np.exp(-z) / (1 + np.exp(-z)) ** 2
+''', GRAD, 'exp overflows and inf / inf is nan'),
+    Mistake('blind3 #34: formula applied to z, not to sigmoid(z)', '''
+def sigmoid_grad(z):
+    return z * (1 - z)
+''', GRAD, 'you used z itself'),
+    Mistake('blind3 #36: output reads the old memory: a = h(c) f(z_o)', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = h(c) * sigmoid(z_o)
+    return c_new, a
+''', CELL, 'not the old c'),
+    Mistake("blind3 #37: output gate inside h: a = h(c' f(z_o))", '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = h(c_new * sigmoid(z_o))
+    return c_new, a
+''', CELL, 'it does not go inside h'),
+    Mistake('blind3 #38: np.tanh used directly, g and h ignored', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = np.tanh(c_new) * sigmoid(z_o)
+    return c_new, a
+''', CELL, 'use the g and h you are given'),
+    Mistake('blind3 #39: signals unpacked along the first axis', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    a = h(c_new) * sigmoid(z_o)
+    return c_new, a
+''', CELL, 'the four signals lie on the LAST axis'),
+    Mistake('blind3 #40: input gate inside g: g(z f(z_i))', '''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z * sigmoid(z_i)) + c * sigmoid(z_f)
+    a = h(c_new) * sigmoid(z_o)
+    return c_new, a
+''', CELL, 'yours puts it inside g'),
+    Mistake('blind3 #42: coupling on the signal: z_i = 1 - z_f', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    s = np.stack([z, 1 - np.asarray(z_f), z_f, z_o], axis=-1)
+    return memory_cell(s, c, g=g, h=h)
+''', CIFG, 'f(1 - z_f) is a different number'),
+    Mistake('blind3 #43: g and h not passed on to memory_cell', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    s = np.stack([z, np.negative(z_f), z_f, z_o], axis=-1)
+    return memory_cell(s, c)
+''', CIFG, 'use the g and h you are given'),
+    Mistake('blind3 #44: np.stack on axis 0', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    s = np.stack([z, np.negative(z_f), z_f, z_o], axis=0)
+    return memory_cell(s, c, g=g, h=h)
+''', CIFG, 'np.stack(...) without axis=-1 (axis=0)'),
+    Mistake('blind3 #45: coupling backwards: 1 - f on the memory', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    f = sigmoid(z_f)
+    c_new = g(z) * f + c * (1 - f)
+    a = h(c_new) * sigmoid(z_o)
+    return c_new, a
+''', CIFG, 'Yours has them the other way round'),
+    Mistake('blind3 #46: z_i = z_f (same gate, not its complement)', '''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    s = np.stack([z, z_f, z_f, z_o], axis=-1)
+    return memory_cell(s, c, g=g, h=h)
+''', CIFG, 'one gate for both terms is not coupling'),
+]

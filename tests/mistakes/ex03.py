@@ -407,3 +407,133 @@ def latest_machine():
     return w
 ''', 'check_machine_weights(latest_machine, task="latest")', 'the input gate (z_i) is open at step 1 (x1 = 1'),
 ]
+
+# Every wrong answer a third tester wrote from the lessons and the exercise notebook alone (/tmp/blind3,
+# round 3): each must be rejected with the hint that names it.
+MISTAKES += [
+    Mistake("blind3 #48: the lecture's leaky +-10 gates", '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 20, 0], "b": -10},
+            "z_f": {"w": [0, 20, 0], "b": 10}, "z_o": {"w": [0, 0, 20], "b": -10}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'only -10'),
+    Mistake('blind3 #49: gates at +-15: not far enough (1.5e-5 leak on memory 50)', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 30, 0], "b": -15},
+            "z_f": {"w": [0, 30, 0], "b": 15}, "z_o": {"w": [0, 0, 30], "b": -15}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'only -15'),
+    Mistake('blind3 #50: input gate without bias: half open at x2 = 0', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": 0},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'input gate (z_i) is only partly open'),
+    Mistake('blind3 #51: forget gate only checked for x2 in {0,1}: 100*x2+100 is 0 at reset', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 100, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'forget gate (z_f) is only partly open'),
+    Mistake('blind3 #52: output gate wired to x2 instead of x3', '''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 200, 0], "b": -100}}
+''', 'check_machine_weights(quiet_machine, task="quiet")', 'it should open only when x3 = 1'),
+    Mistake('blind3 #54: negated the input gate instead of z', '''
+def subtract_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, -200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'the input gate (z_i) is closed at step 2'),
+    Mistake('blind3 #55: -1 put on x2 instead of x1', '''
+def subtract_machine():
+    return {"z": {"w": [0, -1, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'z = -x1 (weight -1 on x1'),
+    Mistake('blind3 #56: leaky lecture gates with z = -x1', '''
+def subtract_machine():
+    return {"z": {"w": [-1, 0, 0], "b": 0}, "z_i": {"w": [0, 20, 0], "b": -10},
+            "z_f": {"w": [0, 20, 0], "b": 10}, "z_o": {"w": [0, 0, 20], "b": -10}}
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'only -10'),
+    Mistake('blind3 #57: z = -x1 but output gate condition reversed (opens at x3 = -1)', '''
+def subtract_machine():
+    return {"z": {"w": [-1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, -200], "b": -100}}
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'the output gate (z_o) is closed at step 6'),
+    Mistake('blind3 #58: subtract by the forget gate: z_f weights negated', '''
+def subtract_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, -200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(subtract_machine, task="subtract")', 'the forget gate (z_f) is closed at step 2'),
+    Mistake("blind3 #60: doubling the output gate's signal (gate still tops at 1)", '''
+def double_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 400], "b": -200}}
+''', 'check_machine_weights(double_machine, task="double")', 'the doubling must happen when writing'),
+    Mistake('blind3 #61: all gate weights and biases doubled, z left as x1 (only sharpens gates)', '''
+def double_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 400, 0], "b": -200},
+            "z_f": {"w": [0, 400, 0], "b": 200}, "z_o": {"w": [0, 0, 400], "b": -200}}
+''', 'check_machine_weights(double_machine, task="double")', 'the doubling must happen when writing'),
+    Mistake('blind3 #62: bigger output-gate bias to get a bigger output', '''
+def double_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": 100}}
+''', 'check_machine_weights(double_machine, task="double")', 'the output gate (z_o) is open at step 1'),
+    Mistake('blind3 #63: z = x1 + 1 (adds one more instead of doubling)', '''
+def double_machine():
+    return {"z": {"w": [1, 0, 0], "b": 1}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(double_machine, task="double")', 'should be 2 x1 = 6'),
+    Mistake('blind3 #64: leaky lecture gates with z = 2 x1', '''
+def double_machine():
+    return {"z": {"w": [2, 0, 0], "b": 0}, "z_i": {"w": [0, 20, 0], "b": -10},
+            "z_f": {"w": [0, 20, 0], "b": 10}, "z_o": {"w": [0, 0, 20], "b": -10}}
+''', 'check_machine_weights(double_machine, task="double")', 'only -10'),
+    Mistake('blind3 #66: bias raised but x3 weight kept: x3 = -1 closes', '''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": 100}}
+''', 'check_machine_weights(always_machine, task="always")', 'whatever x3 (-1, 0 or 1)'),
+    Mistake('blind3 #67: no dependence at all: z_o = 0 (gate half open)', '''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 0], "b": 0}}
+''', 'check_machine_weights(always_machine, task="always")', 'output gate (z_o) is only partly open'),
+    Mistake('blind3 #68: z_o = 100 x3 + 100: zero at x3 = -1', '''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 100], "b": 100}}
+''', 'check_machine_weights(always_machine, task="always")', 'output gate (z_o) is only partly open (0.50) at step 4'),
+    Mistake("blind3 #69: misread 'always': forget gate always open too (no reset)", '''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 0, 0], "b": 100}, "z_o": {"w": [0, 0, 0], "b": 100}}
+''', 'check_machine_weights(always_machine, task="always")', 'the forget gate (z_f) is open at step 7'),
+    Mistake('blind3 #70: leaky output gate b = 10', '''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 0], "b": 10}}
+''', 'check_machine_weights(always_machine, task="always")', 'output gate (z_o) is open with a signal of only 10'),
+    Mistake("blind3 #72: kept the lecture's forget gate (adds instead of replacing)", '''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(latest_machine, task="latest")', 'the forget gate (z_f) is open at step 2'),
+    Mistake('blind3 #73: forget gate always closed (memory not kept at x2 = 0)', '''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 0, 0], "b": -100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(latest_machine, task="latest")', 'the forget gate (z_f) is closed at step 1'),
+    Mistake('blind3 #74: forget gate -100 x2 without bias: half open at x2 = 0', '''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, -100, 0], "b": 0}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(latest_machine, task="latest")', 'forget gate (z_f) is only partly open'),
+    Mistake('blind3 #75: input gate always open', '''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 0, 0], "b": 100},
+            "z_f": {"w": [0, -200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(latest_machine, task="latest")', 'the input gate (z_i) is open at step 1'),
+    Mistake('blind3 #76: input gate bias sign wrong: 200 x2 + 100', '''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": 100},
+            "z_f": {"w": [0, -200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(latest_machine, task="latest")', 'the input gate (z_i) is open at step 1'),
+]

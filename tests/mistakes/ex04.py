@@ -926,3 +926,312 @@ def lstm_forward(x, params, h0=None, c0=None):
     return hs, (h_t, c_t), caches
 ''', 'check_lstm_forward(lstm_forward)', "carry the state from step to step: step t's"),
 ]
+
+# Every wrong answer a third tester wrote from the lessons and the exercise notebook alone (/tmp/blind3,
+# round 3): each must be rejected with the hint that names it.
+MISTAKES += [
+    Mistake('blind3 #78: every layer reads the input x (size D)', '''
+def lstm_param_count(D, H, num_layers):
+    return num_layers * 4 * H * (D + H + 2)
+''', COUNT, 'not the input x: its W_ih is (4H, H)'),
+    Mistake('blind3 #79: one bias vector per layer', '''
+def lstm_param_count(D, H, num_layers):
+    return 4 * H * (D + H + 1) + (num_layers - 1) * 4 * H * (2 * H + 1)
+''', COUNT, 'PyTorch keeps two bias vectors'),
+    Mistake('blind3 #80: loop runs num_layers times on top of layer 0 (one layer too many)', '''
+def lstm_param_count(D, H, num_layers):
+    total = 4 * H * (D + H + 2)
+    for _ in range(num_layers):
+        total += 4 * H * (2 * H + 2)
+    return total
+''', COUNT, 'there are num_layers layers'),
+    Mistake('blind3 #81: W_hh counted as (H, H)', '''
+def lstm_param_count(D, H, num_layers):
+    first = 4 * H * D + H * H + 8 * H
+    above = 4 * H * H + H * H + 8 * H
+    return first + (num_layers - 1) * above
+''', COUNT, 'You counted it as (H, H)'),
+    Mistake('blind3 #82: layers above read D + H (input and the layer below)', '''
+def lstm_param_count(D, H, num_layers):
+    first = 4 * H * (D + H + 2)
+    above = 4 * H * (D + H + H + 2)
+    return first + (num_layers - 1) * above
+''', COUNT, 'not the input x as well'),
+    Mistake("blind3 #84: cache 'tanh_c' holds tanh of the OLD memory", '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": np.tanh(c_prev)}
+    return h, c, cache
+''', STEP, "cache['tanh_c'] should be tanh(c)"),
+    Mistake('blind3 #85: reuses the name c_prev for the new memory (cache gets the new one)', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i, f, o = sigmoid(a[:, :H]), sigmoid(a[:, H:2 * H]), sigmoid(a[:, 3 * H:])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    c_prev = g * i + c_prev * f
+    h = np.tanh(c_prev) * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params}
+    return h, c_prev, cache
+''', STEP, "cache['c_prev'] holds the new memory c"),
+    Mistake('blind3 #86: only b_ih added (forgot b_hh)', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, 'add both biases'),
+    Mistake('blind3 #87: output gate inside tanh: h = tanh(c * o)', '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, :H])
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, 2 * H:3 * H])
+    o = sigmoid(a[:, 3 * H:])
+    c = g * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = np.tanh(c * o)
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, 'it does not go inside the tanh'),
+    Mistake("blind3 #88: cache 'g' holds the pre-activation (before tanh)", '''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i, f, o = sigmoid(a[:, :H]), sigmoid(a[:, H:2 * H]), sigmoid(a[:, 3 * H:])
+    g = a[:, 2 * H:3 * H]
+    c = np.tanh(g) * i + c_prev * f
+    tanh_c = np.tanh(c)
+    h = tanh_c * o
+    cache = {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+             "i": i, "f": f, "g": g, "o": o, "tanh_c": tanh_c}
+    return h, c, cache
+''', STEP, "cache['g'] holds the cell input's pre-activation"),
+    Mistake('blind3 #90: np.stack on axis 0: hs is (T, B, H)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=0) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'stack the steps along axis 1'),
+    Mistake('blind3 #91: np.stack of an empty list for T = 0', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1)
+    return hs, (h, c), caches
+''', SEQ, 'np.stack of an empty list fails'),
+    Mistake('blind3 #92: copy-paste: c starts from h0', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else h0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'your memory starts from h0'),
+    Mistake('blind3 #93: time-first indexing x[t]', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[t], h, c, params)
+        hs.append(h)
+        caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'step t reads x[:, t]'),
+    Mistake('blind3 #94: caches.append outside the loop (only the last cache)', '''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h)
+    caches.append(cache)
+    hs = np.stack(hs, axis=1) if T > 0 else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', SEQ, 'append it inside the loop'),
+    Mistake("blind3 #96: no reordering (lecture's z, z_i, z_f, z_o order kept)", '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]
+    D = W.shape[1]
+    perm = np.concatenate([np.arange(H, 2 * H), np.arange(2 * H, 3 * H), np.arange(0, H), np.arange(3 * H, 4 * H)])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W))
+        m.weight_hh_l0.copy_(torch.from_numpy(U))
+        m.bias_ih_l0.copy_(torch.from_numpy(b))
+        m.bias_hh_l0.zero_()
+    return m
+''', TORCH, "You copied them in the lecture's order"),
+    Mistake('blind3 #97: the bias copied into both bias_ih and bias_hh', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]
+    D = W.shape[1]
+    perm = np.concatenate([np.arange(H, 2 * H), np.arange(2 * H, 3 * H), np.arange(0, H), np.arange(3 * H, 4 * H)])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W[perm]))
+        m.weight_hh_l0.copy_(torch.from_numpy(U[perm]))
+        m.bias_ih_l0.copy_(torch.from_numpy(b[perm]))
+        m.bias_hh_l0.copy_(torch.from_numpy(b[perm]))
+    return m
+''', TORCH, 'the bias is added twice'),
+    Mistake('blind3 #98: bias_hh left at its random initial value', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]
+    D = W.shape[1]
+    perm = np.concatenate([np.arange(H, 2 * H), np.arange(2 * H, 3 * H), np.arange(0, H), np.arange(3 * H, 4 * H)])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W[perm]))
+        m.weight_hh_l0.copy_(torch.from_numpy(U[perm]))
+        m.bias_ih_l0.copy_(torch.from_numpy(b[perm]))
+    return m
+''', TORCH, 'zeros into the other'),
+    Mistake('blind3 #99: sizes hard-coded from the example (D = 3, H = 2)', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = 2
+    D = 3
+    perm = np.concatenate([np.arange(H, 2 * H), np.arange(2 * H, 3 * H), np.arange(0, H), np.arange(3 * H, 4 * H)])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W[perm]))
+        m.weight_hh_l0.copy_(torch.from_numpy(U[perm]))
+        m.bias_ih_l0.copy_(torch.from_numpy(b[perm]))
+        m.bias_hh_l0.zero_()
+    return m
+''', TORCH, 'not numbers fixed from the example'),
+    Mistake('blind3 #100: torch.nn.LSTM(H, D): arguments swapped', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]
+    D = W.shape[1]
+    perm = np.concatenate([np.arange(H, 2 * H), np.arange(2 * H, 3 * H), np.arange(0, H), np.arange(3 * H, 4 * H)])
+    m = torch.nn.LSTM(H, D)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W[perm]))
+        m.weight_hh_l0.copy_(torch.from_numpy(U[perm]))
+        m.bias_ih_l0.copy_(torch.from_numpy(b[perm]))
+        m.bias_hh_l0.zero_()
+    return m
+''', TORCH, 'the two arguments are swapped'),
+    Mistake('blind3 #102: H from W_ih.shape[0] // 4 (copied from the 4-block step)', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = params["W_ih"].shape[0] // 4
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, '3H columns (blocks f, g, o)'),
+    Mistake('blind3 #103: H from x_t.shape[1] (that is D)', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = x_t.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, 'x_t.shape[1] is D'),
+    Mistake('blind3 #104: coupling backwards: c = g f + c_prev (1 - f)', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * f + c_prev * (1 - f)
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, 'you put them the other way round'),
+    Mistake('blind3 #105: 1 - f taken on the pre-activation: i = sigmoid(1 - a_f)', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H])
+    g = np.tanh(a[:, H:2 * H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * sigmoid(1 - a[:, :H]) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, 'yours is sigmoid(1 - a_f)'),
+    Mistake('blind3 #106: blocks read as g, f, o', '''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, H:2 * H])
+    g = np.tanh(a[:, :H])
+    o = sigmoid(a[:, 2 * H:])
+    c = g * (1 - f) + c_prev * f
+    h = np.tanh(c) * o
+    return h, c
+''', CIFG, 'you read them as g, f, o'),
+    Mistake('blind3 #95: torch.nn.LSTM left float32 (right under the old text, which named no dtype)', '''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]
+    D = W.shape[1]
+    perm = np.concatenate([np.arange(H, 2 * H), np.arange(2 * H, 3 * H), np.arange(0, H), np.arange(3 * H, 4 * H)])
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W[perm]))
+        m.weight_hh_l0.copy_(torch.from_numpy(U[perm]))
+        m.bias_ih_l0.copy_(torch.from_numpy(b[perm]))
+        m.bias_hh_l0.zero_()
+    return m
+''', TORCH, 'Make it float64, as the task says'),
+]

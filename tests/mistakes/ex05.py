@@ -807,3 +807,287 @@ def step_backward(dh, dc, cache, grads):
     return dpre @ params["W_hh"], dpre @ params["W_ih"], dc_prev
 ''', 'check_step_backward(step_backward)', 'dx_t and dh_prev are swapped'),
 ]
+
+
+# The third blind newcomer test's wrong answers (issue 10, /tmp/blind3 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind3 #108: overwrites grads (=) instead of adding', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    di = dct * g
+    df = dct * c_prev
+    dg = dct * i
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] = da.T @ x_t
+    grads["W_hh"] = da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    dx_t = da @ params["W_ih"]
+    dh_prev = da @ params["W_hh"]
+    return dx_t, dh_prev, dc_prev
+''', 'check_step_backward(step_backward)', 'you replaced what was there'),
+    Mistake('blind3 #109: bias gradient summed over axis 1', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    di = dct * g
+    df = dct * c_prev
+    dg = dct * i
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=1)
+    grads["b_hh"] += da.sum(axis=0)
+    dx_t = da @ params["W_ih"]
+    dh_prev = da @ params["W_hh"]
+    return dx_t, dh_prev, dc_prev
+''', 'check_step_backward(step_backward)', 'summed over the batch'),
+    Mistake('blind3 #110: memory gradient without the path through h (dct = dc)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc
+    di = dct * g
+    df = dct * c_prev
+    dg = dct * i
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    dx_t = da @ params["W_ih"]
+    dh_prev = da @ params["W_hh"]
+    return dx_t, dh_prev, dc_prev
+''', 'check_step_backward(step_backward)', 'c also reaches the loss through h = tanh'),
+    Mistake('blind3 #111: tanh applied again to the cached g in its derivative', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    di = dct * g
+    df = dct * c_prev
+    dg = dct * i
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - np.tanh(g) ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    dx_t = da @ params["W_ih"]
+    dh_prev = da @ params["W_hh"]
+    return dx_t, dh_prev, dc_prev
+''', 'check_step_backward(step_backward)', 'yours applies tanh again'),
+    Mistake('blind3 #112: b_hh gets no gradient (only one bias updated)', '''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    di = dct * g
+    df = dct * c_prev
+    dg = dct * i
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    dx_t = da @ params["W_ih"]
+    dh_prev = da @ params["W_hh"]
+    return dx_t, dh_prev, dc_prev
+''', 'check_step_backward(step_backward)', 'both biases get the same gradient'),
+    Mistake('blind3 #114: dh_T added at every step', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    D = params["W_ih"].shape[1]
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    extra = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T
+    dh_next = np.zeros((B, H), dtype=dhs.dtype)
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    for t in reversed(range(T)):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next + extra, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'dh_T enters once, at the last step'),
+    Mistake('blind3 #115: loop goes forwards in time', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    D = params["W_ih"].shape[1]
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    for t in range(T):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'loop backwards in time, from t = T-1 down to 0'),
+    Mistake('blind3 #116: dc_T ignored (memory gradient starts at zero)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    D = params["W_ih"].shape[1]
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) 
+    for t in reversed(range(T)):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'dc_T is the gradient of the returned c_T'),
+    Mistake('blind3 #117: dx collected and stacked on axis 0: (T, B, D)', '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dxs = []
+    for t in reversed(range(T)):
+        dx_t, dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+        dxs.append(dx_t)
+    return np.stack(dxs[::-1], axis=0), grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'dx is batch-first, (B, T, D)'),
+    Mistake("blind3 #118: dh_T used without a copy, then += (mutates the caller's dh_T)", '''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    D = params["W_ih"].shape[1]
+    dx = np.zeros((B, T, D), dtype=dhs.dtype)
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T
+    for t in reversed(range(T)):
+        dh_next += dhs[:, t]
+        dx[:, t], dh_next, dc_next = step_backward(dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)', 'your function changed its input `dh_T` in place, so the'),
+    Mistake('blind3 #120: forward difference (f(x+h) - f(x)) / h', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        old = x[idx]
+        f0 = f()
+        x[idx] = old + h
+        fp = f()
+        x[idx] = old
+        grad[idx] = (fp - f0) / h
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'use central differences,'),
+    Mistake('blind3 #121: divides by h instead of 2h', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        old = x[idx]
+        x[idx] = old + h
+        fp = f()
+        x[idx] = old - h
+        fm = f()
+        x[idx] = old
+        grad[idx] = (fp - fm) / h
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'divide by 2h'),
+    Mistake('blind3 #122: undoes the nudges by arithmetic (+h, -2h, +h)', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        x[idx] += h
+        fp = f()
+        x[idx] -= 2 * h
+        fm = f()
+        x[idx] += h
+        grad[idx] = (fp - fm) / (2 * h)
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'store the old value and assign it back'),
+    Mistake('blind3 #123: loops over range(len(x)): nudges whole rows of a matrix', '''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for k in range(len(x)):
+        old = x[k].copy()
+        x[k] = old + h
+        fp = f()
+        x[k] = old - h
+        fm = f()
+        x[k] = old
+        grad[k] = (fp - fm) / (2 * h)
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'nudge one element at a time'),
+    Mistake("blind3 #124: 'saves' x with x_orig = x (an alias), restores from it", '''
+def numerical_gradient(f, x, h=1e-5):
+    x_orig = x
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        x[idx] = x_orig[idx] + h
+        fp = f()
+        x[idx] = x_orig[idx] - 2 * h
+        fm = f()
+        grad[idx] = (fp - fm) / (2 * h)
+        x[idx] = x_orig[idx] + h
+    return grad
+''', 'check_gradcheck(numerical_gradient)', 'it is an alias'),
+    Mistake("blind3 #126: f's second path (through 1 - f) forgotten: df = dct * c_prev", '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    df = dct * c_prev
+    dg = dct * (1 - f)
+    dc_prev = dct * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'f reaches c twice'),
+    Mistake('blind3 #127: sign backwards: df = dct * (g - c_prev)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    df = dct * (g - c_prev)
+    dg = dct * (1 - f)
+    dc_prev = dct * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'f reaches c twice'),
+    Mistake('blind3 #128: dg = dct * f (input gate mixed up with f)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    df = dct * (c_prev - g)
+    dg = dct * f
+    dc_prev = dct * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'g is written with i = 1 - f'),
+    Mistake('blind3 #129: dc_prev = dct * (1 - f)', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    df = dct * (c_prev - g)
+    dg = dct * (1 - f)
+    dc_prev = dct * (1 - f)
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', 'dc_prev = dc * f'),
+    Mistake('blind3 #130: b_hh gradient left at zeros', '''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
+    do = dh * tanh_c
+    dct = dc + dh * o * (1 - tanh_c ** 2)
+    df = dct * (c_prev - g)
+    dg = dct * (1 - f)
+    dc_prev = dct * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": np.zeros(da.shape[1], dtype=da.dtype)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)', "dparams['b_hh'] is all zeros where the expected values are"),
+]

@@ -550,7 +550,7 @@ def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
         m_hat = m / (1 - b1 ** t)
         v_hat = v / (1 - b2 ** t)
         params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
-''', ADAM, 'store the new step count'),
+''', ADAM, 'the bias correction needs the power t'),
     Mistake('blind #153: betas swapped (b2, b1 = betas)', '''
 def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
     state["t"] += 1
@@ -820,4 +820,209 @@ def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
         v_hat = v / (1 - b2 ** t)
         params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
 ''', 'check_adam_step(adam_step)', 'the running mean of the squared gradient'),
+]
+
+
+# The third blind newcomer test's wrong answers (issue 10, /tmp/blind3 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind3 #132: norm = sum of the per-array norms', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(sum(np.linalg.norm(g) for g in grads.values()))
+    if norm > max_norm:
+        scale = max_norm / norm
+        for g in grads.values():
+            g *= scale
+    return norm
+''', 'check_clip(clip_grad_norm)', 'the norm of all gradients together is sqrt'),
+    Mistake('blind3 #133: each array clipped by its own norm', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(float(np.sum(g.astype(np.float64) ** 2)) for g in grads.values())))
+    for g in grads.values():
+        n = float(np.linalg.norm(g))
+        if n > max_norm:
+            g *= max_norm / n
+    return norm
+''', 'check_clip(clip_grad_norm)', 'clip all gradients together'),
+    Mistake('blind3 #134: returns the norm after clipping', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(float(np.sum(g.astype(np.float64) ** 2)) for g in grads.values())))
+    if norm > max_norm:
+        scale = max_norm / norm
+        for g in grads.values():
+            g *= scale
+    return min(norm, max_norm)
+''', 'check_clip(clip_grad_norm)', 'return the norm before clipping'),
+    Mistake('blind3 #135: condition backwards (clips when below)', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(float(np.sum(g.astype(np.float64) ** 2)) for g in grads.values())))
+    if norm < max_norm:
+        scale = max_norm / norm
+        for g in grads.values():
+            g *= scale
+    return norm
+''', 'check_clip(clip_grad_norm)', 'only scale down'),
+    Mistake('blind3 #136: square of the sum instead of sum of squares', '''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(float(np.sum(g.astype(np.float64))) ** 2 for g in grads.values())))
+    if norm > max_norm:
+        scale = max_norm / norm
+        for g in grads.values():
+            g *= scale
+    return norm
+''', 'check_clip(clip_grad_norm)', 'the square of the sum instead of the sum of squares'),
+    Mistake('blind3 #138: EMA form v = m v + (1 - m) g (mixed up with Adam)', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += (1 - momentum) * grads[k]
+        params[k] -= lr * v
+''', 'check_sgd_momentum_step(sgd_momentum_step)', "torch's SGD adds the gradient itself"),
+    Mistake('blind3 #139: parameter moved by the gradient, not the velocity', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += grads[k]
+        params[k] -= lr * grads[k]
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'move the parameter by the velocity'),
+    Mistake('blind3 #140: parameter updated before the velocity', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        params[k] -= lr * v
+        v *= momentum
+        v += grads[k]
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'update the velocity first, then step with the new velocity'),
+    Mistake('blind3 #141: velocity rebound (v = ...), never stored', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v = momentum * v + grads[k]
+        params[k] -= lr * v
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'keep a velocity in the state'),
+    Mistake('blind3 #142: builds the velocity inside grads[k] (mutates grads)', '''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        g = grads[k]
+        g += momentum * v
+        v[:] = g
+        params[k] -= lr * g
+''', 'check_sgd_momentum_step(sgd_momentum_step)', 'your step changed `grads` in place'),
+    Mistake('blind3 #144: eps inside the square root', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / np.sqrt(v_hat + eps)
+''', 'check_adam_step(adam_step)', 'eps goes outside the square root'),
+    Mistake('blind3 #145: betas unpacked the wrong way round', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b2, b1 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', 'check_adam_step(adam_step)', 'm uses beta1 = 0.9'),
+    Mistake('blind3 #146: t incremented inside the loop over parameters', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    for k in params:
+        state["t"] += 1
+        t = state["t"]
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v / (1 - b2 ** t)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', 'check_adam_step(adam_step)', 'increase t once per step, before the loop over the'),
+    Mistake('blind3 #147: no bias correction for v', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1 ** t)
+        v_hat = v
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', 'check_adam_step(adam_step)', 'bias-correct v too'),
+    Mistake('blind3 #148: bias correction without the power: 1 - b1', '''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    state["t"] += 1
+    t = state["t"]
+    for k in params:
+        g = grads[k]
+        m, v = state["m"][k], state["v"][k]
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        m_hat = m / (1 - b1)
+        v_hat = v / (1 - b2)
+        params[k] -= lr * m_hat / (np.sqrt(v_hat) + eps)
+''', 'check_adam_step(adam_step)', 'the bias correction needs the power t'),
+    Mistake('blind3 #150: step < warmup (boundary)', '''
+def lr_at(step, base_lr, warmup, total):
+    if step < warmup:
+        return float(base_lr * step / warmup)
+    progress = (step - warmup) / (total - warmup)
+    return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
+''', 'check_lr_schedule(lr_at)', 'warmup = total means the whole run is warm-up, no decay'),
+    Mistake('blind3 #151: integer division step // warmup', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return float(base_lr * (step // warmup))
+    progress = (step - warmup) / (total - warmup)
+    return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
+''', 'check_lr_schedule(lr_at)', 'step / warmup with `//` is integer division'),
+    Mistake('blind3 #152: progress = step / total (warm-up not subtracted)', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return float(base_lr * step / warmup)
+    progress = step / total
+    return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
+''', 'check_lr_schedule(lr_at)', 'the cosine starts when the warm-up ends'),
+    Mistake('blind3 #153: a quarter cosine cos(pi p / 2) instead of half a cosine', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return float(base_lr * step / warmup)
+    progress = (step - warmup) / (total - warmup)
+    return float(base_lr * 0.5 * math.cos(math.pi * progress / 2) * 2)
+''', 'check_lr_schedule(lr_at)', 'is a quarter cosine'),
+    Mistake('blind3 #154: steps counted from 0: (step - 1) / warmup', '''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return float(base_lr * (step - 1) / warmup)
+    progress = (step - warmup) / (total - warmup)
+    return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
+''', 'check_lr_schedule(lr_at)', 'steps count from 1'),
 ]

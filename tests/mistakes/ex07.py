@@ -841,3 +841,222 @@ def sampling_probs(logits, temperature, top_k=None):
     return e / e.sum(axis=-1, keepdims=True)
 ''', 'check_sampling_probs(sampling_probs)', 'but the inputs are float32'),
 ]
+
+
+# The third blind newcomer test's wrong answers (issue 10, /tmp/blind3 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake("blind3 #156: ids from the text's own sorted characters, not vocab", '''
+def encode(text, vocab):
+    index = {ch: i for i, ch in enumerate(sorted(set(text)))}
+    return np.array([index[ch] for ch in text], dtype=np.int64)
+
+
+def decode(ids, vocab):
+    return "".join(vocab[int(i)] for i in ids)
+''', 'check_encode_decode(encode, decode)', 'use the vocab you are given'),
+    Mistake('blind3 #157: np.array of an empty list is float64', '''
+def encode(text, vocab):
+    index = {ch: i for i, ch in enumerate(vocab)}
+    return np.array([index[ch] for ch in text])
+
+
+def decode(ids, vocab):
+    return "".join(vocab[int(i)] for i in ids)
+''', 'check_encode_decode(encode, decode)', 'for the empty text your ids are float64, not integers'),
+    Mistake('blind3 #158: decode returns a list of characters', '''
+def encode(text, vocab):
+    index = {ch: i for i, ch in enumerate(vocab)}
+    return np.array([index[ch] for ch in text], dtype=np.int64)
+
+
+def decode(ids, vocab):
+    return [vocab[int(i)] for i in ids]
+''', 'check_encode_decode(encode, decode)', 'decode must return a str'),
+    Mistake('blind3 #159: id = ord(ch) - ord(vocab[0]) (assumes consecutive characters)', '''
+def encode(text, vocab):
+    index = {ch: i for i, ch in enumerate(vocab)}
+    return np.array([ord(ch) - ord(vocab[0]) for ch in text], dtype=np.int64)
+
+
+def decode(ids, vocab):
+    return "".join(chr(int(i) + ord(vocab[0])) for i in ids)
+''', 'check_encode_decode(encode, decode)', 'not ord(ch) - ord(vocab[0])'),
+    Mistake('blind3 #160: ids counted from 1', '''
+def encode(text, vocab):
+    index = {ch: i for i, ch in enumerate(vocab, start=1)}
+    return np.array([index[ch] for ch in text], dtype=np.int64)
+
+
+def decode(ids, vocab):
+    return "".join(vocab[int(i) - 1] for i in ids)
+''', 'check_encode_decode(encode, decode)', 'off by the same constant everywhere (+1)'),
+    Mistake('blind3 #162: one global max for the whole batch', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max()
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', "subtract each row's own maximum"),
+    Mistake('blind3 #163: sum without keepdims: (B,) divides (B, V)', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1)
+''', 'check_sampling_probs(sampling_probs)', 'keepdims=True'),
+    Mistake('blind3 #164: logits multiplied by the temperature', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits * temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'divide by the temperature'),
+    Mistake('blind3 #165: top-k cut after the softmax, not renormalised', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    p = e / e.sum(axis=-1, keepdims=True)
+    if top_k is not None:
+        drop = np.argsort(p, axis=-1)[..., :-top_k]
+        np.put_along_axis(p, drop, 0.0, axis=-1)
+    return p
+''', 'check_sampling_probs(sampling_probs)', 'after cutting to the top_k, renormalise'),
+    Mistake('blind3 #166: drops the k smallest instead of keeping the k largest', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'yours cuts the top_k smallest instead'),
+    Mistake('blind3 #168: chunks shaped (B, T) (streams stacked as rows)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=0)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=0)
+    for k in range(L // seq_len):
+        yield x[:, k * seq_len:(k + 1) * seq_len], y[:, k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'time first, one column per stream'),
+    Mistake('blind3 #169: L = len(ids) // B (the -1 for the last target forgotten)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = len(ids) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=1)
+    for k in range(L // seq_len):
+        yield x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'L = (len(ids) - 1) // batch_size'),
+    Mistake('blind3 #170: incomplete last chunk kept (ceil)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=1)
+    for k in range(-(-L // seq_len)):
+        yield x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'leave out an incomplete last chunk'),
+    Mistake('blind3 #171: streams by reshape(L, B) (interleaved, not contiguous)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = ids[:L * batch_size].reshape(L, batch_size)
+    y = ids[1:L * batch_size + 1].reshape(L, batch_size)
+    for k in range(L // seq_len):
+        yield x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'each stream is one long stretch of the text'),
+    Mistake('blind3 #172: return instead of yield inside the loop (first chunk only, not a generator)', '''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    L = (len(ids) - 1) // batch_size
+    x = np.stack([ids[b * L:(b + 1) * L] for b in range(batch_size)], axis=1)
+    y = np.stack([ids[b * L + 1:(b + 1) * L + 1] for b in range(batch_size)], axis=1)
+    for k in range(L // seq_len):
+        return x[k * seq_len:(k + 1) * seq_len], y[k * seq_len:(k + 1) * seq_len]
+''', 'check_tbptt_batches(tbptt_batches)', 'use `yield inputs, targets` inside the loop, not `return`'),
+    Mistake('blind3 #174: divides by len(train_ids) (smoothing not in the total)', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / len(train_ids)
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'divide by the total of the smoothed counts, counts.sum'),
+    Mistake('blind3 #175: bincount without minlength (unseen last characters)', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'minlength=vocab_size'),
+    Mistake('blind3 #176: log2 instead of ln', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log2(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'the loss is in nats'),
+    Mistake('blind3 #177: entropy of the training distribution instead of loss on eval', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-(p * np.log(p)).sum())
+''', 'check_unigram_loss(unigram_loss)', 'entropy of the training distribution'),
+    Mistake('blind3 #178: counts taken on eval_ids (arguments mixed up)', '''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(eval_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)', 'count the characters of train_ids'),
+    Mistake('blind3 #180: u not reshaped: (B, V) compared with (B,)', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    idx = (cdf <= u).sum(axis=1)
+    return np.minimum(idx, probs.shape[1] - 1).astype(int)
+''', 'check_draw(draw)', 'cdf <= u[:, None]'),
+    Mistake('blind3 #181: >= instead of > (boundary goes to the lower stretch)', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    return np.argmax(cdf >= u[:, None], axis=1).astype(int)
+''', 'check_draw(draw)', 'the answer is the first index whose cumulative probability'),
+    Mistake('blind3 #182: argmax with no hit returns 0, not V - 1', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=1)
+    return np.argmax(cdf > u[:, None], axis=1).astype(int)
+''', 'check_draw(draw)', 'when no cumulative probability exceeds u'),
+    Mistake('blind3 #183: cumsum over axis 0', '''
+def draw(probs, u):
+    cdf = np.cumsum(probs, axis=0)
+    idx = (cdf <= u[:, None]).sum(axis=1)
+    return np.minimum(idx, probs.shape[1] - 1).astype(int)
+''', 'check_draw(draw)', 'take the cumulative sum along each row, np.cumsum'),
+    Mistake('blind3 #184: compares the probabilities, not the cumulative ones', '''
+def draw(probs, u):
+    hit = probs > u[:, None]
+    idx = np.where(hit.any(axis=1), np.argmax(hit, axis=1), probs.shape[1] - 1)
+    return idx.astype(int)
+''', 'check_draw(draw)', 'not with the probabilities themselves'),
+    Mistake('blind3 #161: keeps exactly top_k by argsort (passed before the task said that ties at the cut stay)', '''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    if top_k is not None:
+        drop = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, drop, -np.inf, axis=-1)
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)', 'keeps exactly top_k positions'),
+]

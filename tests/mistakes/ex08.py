@@ -731,3 +731,233 @@ def lstm_step(x_t, h_prev, c_prev, W, b):
     return h, c
 ''', 'check_torch_step(lstm_step)', 'dim=0 would cut the batch'),
 ]
+
+
+# The third blind newcomer test's wrong answers (issue 10, /tmp/blind3 answers #N), as the tester wrote them.
+MISTAKES += [
+    Mistake('blind3 #186: concatenation order [h_prev, x_t]', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([h_prev, x_t], dim=1) @ W.T + b
+    i, f, g, o = a.chunk(4, dim=1)
+    c = torch.tanh(g) * torch.sigmoid(i) + c_prev * torch.sigmoid(f)
+    h = torch.tanh(c) * torch.sigmoid(o)
+    return h, c
+''', 'check_torch_step(lstm_step)', "W's first D columns belong to x_t, the last H to h_prev"),
+    Mistake('blind3 #187: torch.cat on dim 0', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=0) @ W.T + b
+    i, f, g, o = a.chunk(4, dim=1)
+    c = torch.tanh(g) * torch.sigmoid(i) + c_prev * torch.sigmoid(f)
+    h = torch.tanh(c) * torch.sigmoid(o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'concatenate along the feature axis, dim=1'),
+    Mistake('blind3 #188: chunk on dim 0', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    i, f, g, o = a.chunk(4, dim=0)
+    c = torch.tanh(g) * torch.sigmoid(i) + c_prev * torch.sigmoid(f)
+    h = torch.tanh(c) * torch.sigmoid(o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'split the 4H gate axis'),
+    Mistake('blind3 #189: np.tanh on a tensor (numpy/torch mix)', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    i, f, g, o = a.chunk(4, dim=1)
+    c = torch.tanh(g) * torch.sigmoid(i) + c_prev * torch.sigmoid(f)
+    h = np.tanh(c) * torch.sigmoid(o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'a numpy function met a tensor that requires grad'),
+    Mistake('blind3 #190: h from the old memory: tanh(c_prev)', '''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    i, f, g, o = a.chunk(4, dim=1)
+    c = torch.tanh(g) * torch.sigmoid(i) + c_prev * torch.sigmoid(f)
+    h = torch.tanh(c_prev) * torch.sigmoid(o)
+    return h, c
+''', 'check_torch_step(lstm_step)', 'yours uses tanh(c_prev)'),
+    Mistake('blind3 #192: torch.stack on dim 1: (B, T, H)', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs, dim=1), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'the axes in another order'),
+    Mistake('blind3 #193: only b_ih as the fused bias', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs, dim=0), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'the fused bias holds both biases'),
+    Mistake('blind3 #194: torch.cat(hs) instead of stack: (T*B, H)', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.cat(hs, dim=0), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'torch.cat(hs) joins them'),
+    Mistake('blind3 #195: H taken from x.shape[2] (that is D)', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = x.shape[2]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs, dim=0), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'x.shape[2] is D'),
+    Mistake('blind3 #196: fused W built in numpy, then torch.tensor (detached from the weights)', '''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.tensor(np.concatenate([params["W_ih"].detach().numpy(), params["W_hh"].detach().numpy()], axis=1), dtype=x.dtype, device=x.device)
+    b = params["b_ih"] + params["b_hh"]
+    h, c = x.new_zeros((B, H)), x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs, dim=0), (h, c)
+''', 'check_torch_forward(lstm_forward)', 'your values are right, but no gradient reaches `W_ih`'),
+    Mistake('blind3 #198: mean instead of median', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append((t1 - t0) / number)
+    return float(np.mean(times))
+''', 'check_median_time(median_time)', 'return the median of the group times'),
+    Mistake('blind3 #199: group time not divided by number', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append((t1 - t0))
+    return float(np.median(times))
+''', 'check_median_time(median_time)', "divide each group's time by number"),
+    Mistake('blind3 #200: each call timed alone inside the group', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        for _ in range(number):
+            t0 = clock()
+            fn()
+            times.append(clock() - t0)
+    return float(np.median(times))
+''', 'check_median_time(median_time)', 'time each group of `number` calls as a whole'),
+    Mistake('blind3 #201: time.perf_counter used instead of the given clock', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        t1 = time.perf_counter()
+        times.append((t1 - t0) / number)
+    return float(np.median(times))
+''', 'check_median_time(median_time)', 'read the time with the clock you are given, clock'),
+    Mistake('blind3 #202: integer division // number', '''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        t1 = clock()
+        times.append((t1 - t0) // number)
+    return float(np.median(times))
+''', 'check_median_time(median_time)', 'not `//`'),
+    Mistake('blind3 #204: output gate peeks at the old memory', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f + p[1] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c_prev)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'the output gate looks at the new memory'),
+    Mistake('blind3 #205: p indexed by columns p[:, k]', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[:, 0] * c_prev)
+    f = torch.sigmoid(z_f + p[:, 1] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[:, 2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'p[:, k] takes a column'),
+    Mistake('blind3 #206: peephole added outside the sigmoid', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i) + p[0] * c_prev
+    f = torch.sigmoid(z_f) + p[1] * c_prev
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'the peephole goes inside the sigmoid'),
+    Mistake('blind3 #207: copy-paste: p[1] used for the input gate too', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[1] * c_prev)
+    f = torch.sigmoid(z_f + p[1] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'yours uses p[1] for both the input and the forget gate'),
+    Mistake('blind3 #208: p rebuilt with torch.tensor(p) (detached: no gradient for p)', '''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    p = torch.tensor(p.tolist(), dtype=x_t.dtype)
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f + p[1] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    h = torch.tanh(c) * o
+    return h, c
+''', 'check_peephole_step(peephole_step)', 'your values are right, but no gradient reaches `p`'),
+]
