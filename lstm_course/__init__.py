@@ -19,6 +19,9 @@ Numerics (numpy only):
 - ``optim``          -- Adam, SGD with momentum, gradient clipping (6-7).
 - ``adding``, ``text`` -- the data: the 1997 adding problem, characters of a play (6-7).
 - ``training``, ``char_training`` -- the training loops (6-7); ``train`` is their CLI.
+- ``ngram``          -- character n-gram baselines (add-k, absolute discounting, Kneser-Ney) (7, 10).
+- ``char_model``     -- the committed character model: load it, run it over a text, its test loss (10).
+- ``cell_analysis``  -- what the cells learned: features of the text, correlations, gate saturation (10).
 - ``shapes``         -- input checks that name the expected and the actual shape.
 - ``checks``         -- the exercises' checkers, which diagnose common mistakes.
 - ``workspace``      -- the learner's own copies of the exercises, in ``my_exercises/`` (also a CLI).

@@ -78,6 +78,31 @@ def split_ids(ids, val_fraction=0.1):
     return ids[:cut], ids[cut:]
 
 
+def split_points(n, val_fraction=0.1, test_fraction=0.1):
+    """The two cuts (a, b) of a text of n characters into train [:a], validation [a:b] and
+    test [b:]. The test part is the last ``test_fraction``, cut exactly as ``split_ids`` cuts
+    its last part (so with 0.1 it is the part lesson 7 validates on); validation is the
+    ``val_fraction`` just before it."""
+    for name, f in (("val_fraction", val_fraction), ("test_fraction", test_fraction)):
+        if not 0 < f < 1:
+            raise ValueError(f"{name} must be in (0, 1), got {f!r}")
+    if val_fraction + test_fraction >= 1:
+        raise ValueError(f"val_fraction + test_fraction must be below 1 (some text to train on), "
+                         f"got {val_fraction!r} + {test_fraction!r}")
+    b = int(round(n * (1 - test_fraction)))
+    a = int(round(n * (1 - test_fraction - val_fraction)))
+    if not 0 < a < b < n:
+        raise ValueError(f"a text of {n} characters is too short to split into three non-empty parts")
+    return a, b
+
+
+def split_train_val_test(ids, val_fraction=0.1, test_fraction=0.1):
+    """(train, val, test): learn from the first part, tune and watch on the next, report on
+    the last (never looked at while choosing anything). See ``split_points``."""
+    a, b = split_points(len(ids), val_fraction, test_fraction)
+    return ids[:a], ids[a:b], ids[b:]
+
+
 def tbptt_batches(ids, batch_size, seq_len):
     """Batches for truncated BPTT, in order, covering the text once (one epoch).
 

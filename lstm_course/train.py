@@ -2,6 +2,7 @@
 
     python -m lstm_course.train adding --length 100 --seed 0
     python -m lstm_course.train chars --steps 1000
+    python -m lstm_course.train chars ... --name NAME --save-model results/char_model.npz
 
 Each shows a progress bar, ends with one summary line, and writes under --out
 (default results/): the parameters (.npz) and a JSON of the run (settings,
@@ -47,6 +48,23 @@ def build_parser():
     c.add_argument("--clip", type=positive(float), default=5.0)
     c.add_argument("--temperature", type=positive(float), default=0.8, help="for the samples")
     c.add_argument("--max-seconds", type=positive(float), default=None)
+    c.add_argument("--lr-schedule", choices=("constant", "cosine"), default="constant",
+                   help="cosine: lr falls to 0 over --steps (default constant)")
+    c.add_argument("--dtype", choices=("float64", "float32"), default="float64",
+                   help="training arithmetic (float32 is faster; the saved model is float64)")
+    c.add_argument("--val-fraction", type=positive(float), default=0.1,
+                   help="validation part, just before the test part (default 0.1)")
+    c.add_argument("--test-fraction", type=positive(float), default=0.1,
+                   help="held-out test part, the end of the play (default 0.1)")
+    c.add_argument("--dropout", type=float, default=0.0,
+                   help="fraction of h dropped on its way to the readout, in training (default 0)")
+    c.add_argument("--keep-best", action="store_true",
+                   help="keep the parameters of the lowest validation loss (early stopping)")
+    c.add_argument("--eval-every", type=positive(int), default=100, help="steps between validation losses")
+    c.add_argument("--name", default=None, help="run name: writes chars_NAME.json/.npz (default seedSEED)")
+    c.add_argument("--save-model", default=None, metavar="PATH",
+                   help="also write the whole model (parameters, vocabulary, settings, losses) to PATH "
+                        "(lstm_course.char_model.load_char_model reads it)")
     for q in (a, c):
         q.add_argument("--seed", type=int, default=0)
         q.add_argument("--out", default="results", help="folder for the .npz and .json (default results)")
@@ -114,21 +132,56 @@ def run_adding(args):
     return 0 if result["solved"] else 1
 
 
-def run_chars(args):
+def chars_command(argv):
+    """The command line that reproduces a chars run (for the records), with the BLAS thread
+    setting when one was given (one thread is much faster on a busy 2-core machine)."""
+    import os
+    env = "".join(f"{k}={os.environ[k]} " for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS") if k in os.environ)
+    return env + "python -m lstm_course.train " + " ".join(argv)
+
+
+def run_chars(args, argv=None):
     from .char_training import train_chars
     result = train_chars(hidden_size=args.hidden, seq_len=args.seq_len, batch_size=args.batch, lr=args.lr,
                          clip=args.clip, max_steps=args.steps, max_seconds=args.max_seconds, seed=args.seed,
                          temperature=args.temperature, progress=not args.no_progress,
-                         print_samples=True)
+                         print_samples=True, val_fraction=args.val_fraction,
+                         test_fraction=args.test_fraction, lr_schedule=args.lr_schedule, dtype=args.dtype,
+                         eval_every=args.eval_every, keep_best=args.keep_best,
+                         dropout=args.dropout)
     h = result["history"]
-    write_run(args.out, f"chars_seed{args.seed}", result, {"vocab": result["vocab"]})
+    name = args.name or f"seed{args.seed}"
+    command = chars_command(sys.argv[1:] if argv is None else argv)
+    extra = {"vocab": result["vocab"], "command": command, "text": "macbeth.txt",
+             "load": _load_average()}
+    write_run(args.out, f"chars_{name}", result, extra)
+    if args.save_model:
+        from .char_model import save_char_model
+        meta = _clean({k: v for k, v in result.items() if k in ("steps", "seconds", "stopped", "config", "split",
+                                                              "val_stream_loss", "test_loss", "unigram_loss", "best_step",
+                                                              "test_unigram_loss", "uniform_loss")})
+        meta.update(command=command, text="macbeth.txt", run_file=f"chars_{name}.json",
+                    final_val_loss=h["val_loss"][-1], load=extra["load"])
+        save_char_model(args.save_model, result["model"], result["vocab"], meta)
     if result["message"]:
         print(f"stopped: {result['message']}", file=sys.stderr)
     why = f"its {result['stopped']} budget" if result["stopped"] in ("steps", "seconds") else result["stopped"]
     print(f"chars: {result['steps']:,} steps ({result['steps'] * args.batch * args.seq_len:,} characters, "
           f"stopped by {why}); validation loss {h['val_loss'][-1]:.3f} nats/char vs unigram baseline "
-          f"{result['unigram_loss']:.3f} (uniform {result['uniform_loss']:.3f}); wall time {result['seconds']:.1f} s")
+          f"{result['unigram_loss']:.3f} (uniform {result['uniform_loss']:.3f}); "
+          f"test loss {result['test_loss']:.4f} nats/char (unigram {result['test_unigram_loss']:.3f}); "
+          f"wall time {result['seconds']:.1f} s")
     return 1 if result["stopped"] == "diverged" else 0
+
+
+def _load_average():
+    """The machine's 1-minute load average at the end of the run (None where unknown): timings
+    on a shared machine depend on it."""
+    try:
+        import os
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
 
 
 def main(argv=None):
@@ -137,7 +190,10 @@ def main(argv=None):
     if args.task == "adding" and args.length < 10:
         parser.error(f"--length must be at least 10 (the first marker is among the first 10 steps), got {args.length}")
     try:
-        return run_adding(args) if args.task == "adding" else run_chars(args)
+        if args.task == "chars" and args.val_fraction + args.test_fraction >= 1:
+            parser.error(f"--val-fraction + --test-fraction must be below 1, got "
+                         f"{args.val_fraction} + {args.test_fraction}")
+        return run_adding(args) if args.task == "adding" else run_chars(args, argv)
     except ValueError as exc:          # a setting the library refuses: say why, exit 2
         parser.error(str(exc))
 

@@ -360,3 +360,37 @@ def test_explorer_cells_are_the_only_figures_not_run_here():
     assert set(left_out) == EXPLORERS | {("08_pytorch_and_gpu", 24), ("08_pytorch_and_gpu", 26)}
     assert all(re.search(r"explorer\(", "".join(json.loads((NOTEBOOKS / f"{s}.ipynb").read_text())["cells"][k]["source"]))
                for s, k in EXPLORERS)
+
+
+# --- lesson 10 ------------------------------------------------------------------------
+
+def test_lesson10_figures(lessons):
+    stem = "10_what_the_cells_learned"
+    assert _figure_count(stem) == [13, 15, 19, 24], f"{stem}: figure cells changed; add their tests here"
+    ns, figs = lessons(stem)
+    rows, TRACKS = ns["rows"], ns["ca"].TRACKS
+    ax = _only(figs, 13).axes[0]
+    trained, untrained = ax.containers
+    np.testing.assert_allclose([b.get_width() for b in trained], [abs(r["r"]) for r in rows])
+    np.testing.assert_allclose([b.get_width() for b in untrained], [abs(r["control_r"]) for r in rows])
+    assert [t.get_text() for t in ax.get_yticklabels()] == [r["feature"] for r in rows]
+    assert _legend(ax) == [f"tracks: |r| >= {TRACKS}", "trained", "untrained (initialisation)"]
+
+    cells, control, cell, control_cell = ns["cells"], ns["control"], ns["cell"], ns["control_cell"]
+    left, right = _only(figs, 15).axes
+    np.testing.assert_array_equal(left.get_lines()[0].get_ydata(), cells["c"][:, cell])
+    np.testing.assert_array_equal(right.get_lines()[0].get_ydata(), control["c"][:, control_cell])
+    np.testing.assert_array_equal(left.get_lines()[0].get_xdata(), ns["features"]["line position"])
+    assert left.get_title().startswith(f"trained: cell {cell}, r = ")
+
+    ax = _only(figs, 19).axes[0]
+    values = cells["c"][:600, cell]
+    grid = ax.images[0].get_array()
+    np.testing.assert_allclose(grid[1, 0], values[1] / np.abs(values).max())   # row 1 begins after the first newline
+    assert f"cell {cell}, memory c" in ax.get_title()
+
+    fig = _only(figs, 24)
+    for ax, g in zip(fig.axes, ("i", "f", "o")):
+        grey, coloured = ax.collections
+        np.testing.assert_array_equal(coloured.get_offsets(), np.column_stack(ns["sat"][g]))
+        np.testing.assert_array_equal(grey.get_offsets(), np.column_stack(ns["sat_control"][g]))

@@ -13,6 +13,7 @@ any other exception as one friendly line naming the line of the learner's code.
 """
 from .activations import check_sigmoid, check_sigmoid_grad
 from .cell import check_cifg_cell, check_memory_cell
+from .cells import check_correlations, check_line_position, check_saturation_fractions
 from .cifg import check_cifg_backward, check_cifg_step
 from .core import CheckResult
 from .fading import check_steps_until_below
@@ -44,4 +45,5 @@ __all__ = [
     "check_encode_decode", "check_sampling_probs", "check_tbptt_batches", "check_unigram_loss",  # lesson 7
     "check_draw",
     "check_torch_step", "check_torch_forward", "check_median_time", "check_peephole_step",  # lesson 8
+    "check_line_position", "check_correlations", "check_saturation_fractions",          # lesson 10
 ]
