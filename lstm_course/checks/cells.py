@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import cell_analysis as ca
 from .. import text as tx
-from .core import FAILED, Case, Stop, Variant, diagnose
+from .core import report, FAILED, Case, Stop, Variant, diagnose
 
 
 # --------------------------------------------------------------------------- line position
@@ -61,6 +61,22 @@ def _newline_zero_then_one(text):
     return np.array(out, dtype=np.int64)
 
 
+def _newline_zero_no_step(text):
+    out, col = [], 0
+    for ch in text:
+        if ch == "\n":
+            col = 0
+        out.append(col)
+        col += 0 if ch == "\n" else 1
+    return np.array(out, dtype=np.int64)
+
+
+def _newline_zero_only(text):
+    out = ca.line_position(text).copy()
+    out[[k for k, ch in enumerate(text) if ch == "\n"]] = 0
+    return out
+
+
 def _rfind_inclusive(text):
     return np.array([k - text.rfind("\n", 0, k + 1) - 1 for k in range(len(text))], dtype=np.int64)
 
@@ -78,6 +94,12 @@ LINE_VARIANTS = [
     Variant("record the position before you update the count: yours adds one (or resets) first, so every "
             "character gets the next one's position and a newline gets 0. A newline belongs to the line it "
             "ends: its position is that line's length.", _positions(_newline_zero_then_one)),
+    Variant("a newline belongs to the line it ends: its position is that line's length (the count goes on), "
+            "and the count starts again at 0 on the character AFTER it. Yours gives the newline 0.",
+            _positions(_newline_zero_no_step)),
+    Variant("a newline belongs to the line it ends: its position is that line's length (the count goes on), "
+            "and the count starts again at 0 on the character AFTER it. Yours gives the newline 0.",
+            _positions(_newline_zero_only)),
     Variant("text.rfind('\\n', 0, k + 1) finds the character itself when it is a newline (its position becomes "
             "-1): search before it, text.rfind('\\n', 0, k), so that a newline belongs to the line it ends.",
             _positions(_rfind_inclusive)),
@@ -98,7 +120,20 @@ def check_line_position(fn):
              Case("a blank line: 'one\\n\\ntwo'", ("one\n\ntwo",)),
              Case("a newline first and last", ("\nWhen shall we three meet again\n",)),
              Case("no newline at all", ("Fair is foul",)),
+             Case("an empty text: an empty int array", ("",)),
              Case("a passage of the play", (play[1000:1400],))]
+    if callable(fn):   # right everywhere but an empty text's float array: name the dtype
+        try:
+            empty = fn("")
+            outs = [(np.asarray(fn(*c.args)), c) for c in cases if c.args[0]]
+            rest = all(o.dtype.kind in "iu" and np.array_equal(o, ca.line_position(*c.args)) for o, c in outs)
+        except Exception:
+            empty, rest = None, False
+        if rest and isinstance(empty, np.ndarray) and empty.size == 0 and empty.dtype.kind not in "iu":
+            return report("check_line_position", FAILED,
+                          f"positions are counts, integers; for an empty text yours are {empty.dtype}: "
+                          "np.array([]) of an empty text's empty list is float64, so give the dtype, "
+                          "np.array([...], dtype=np.int64).", "case 'an empty text: an empty int array'")
     return diagnose("check_line_position", _positions(fn, learner=True), ca.line_position, cases,
                     LINE_VARIANTS, ("positions",), arg_names=("text",),
                     summary="positions match cell_analysis.line_position (a blank line, a newline first and "
@@ -162,6 +197,12 @@ def _global_mean(acts, feature):
     return _like(np.where(denom > 0, (a * x[:, None]).sum(0) / np.where(denom > 0, denom, 1), 0.0), acts, feature)
 
 
+def _corrcoef_all_steps(acts, feature):
+    """np.corrcoef per cell over every step: NaN steps kept, a constant cell NaN, float64 out."""
+    acts, feature = np.asarray(acts, dtype=np.float64), np.asarray(feature, dtype=np.float64)
+    return np.array([np.corrcoef(acts[:, j], feature)[0, 1] for j in range(acts.shape[1])])
+
+
 def _dead_nan(acts, feature):
     a, _ = _defined(acts, feature)
     r = ca.correlations(acts, feature)
@@ -187,6 +228,10 @@ CORR_VARIANTS = [
             "mean and sum NaN, and your guard for a zero denominator then turns every r into 0.", _nan_kept(0.0)),
     Variant("leave out the steps where the feature is NaN; setting them to 0 (np.nan_to_num) invents a value "
             "there and changes r. Keep = ~np.isnan(feature), then acts[keep], feature[keep].", _nan_as_zero),
+    Variant("leave out the steps where the feature is NaN (np.isnan mask): keep = ~np.isnan(feature), then "
+            "np.corrcoef(acts[keep, j], feature[keep]); one NaN step makes np.corrcoef's r NaN. Also give a cell "
+            "that never changes r = 0 (np.corrcoef gives NaN there: 0 / 0) and keep the input's dtype "
+            "(np.corrcoef returns float64).", _corrcoef_all_steps),
     Variant("subtract each cell's own mean, acts.mean(axis=0), shape (H,): acts.mean() is one number over all "
             "cells and steps.", _global_mean),
     Variant("a cell that never changes has standard deviation 0, and 0 / 0 is NaN: give such a cell r = 0 "

@@ -137,10 +137,10 @@ def check_cifg_step(fn):
 
 # --------------------------------------------------------------------------- backward
 def _backward(dh, dc, cache, *, df_of=lambda dc, c_prev, g: dc * (c_prev - g), dg_gate=lambda f: 1 - f,
-              h_path=True, dc_prev_gate=lambda f: f, order=(0, 1, 2), summed=True):
+              h_path=True, incoming=True, dc_prev_gate=lambda f: f, order=(0, 1, 2), summed=True):
     x_t, h_prev, c_prev, f, g, o, tanh_c, params = cache
     do = dh * tanh_c
-    dc = dc + dh * o * (1 - tanh_c ** 2) if h_path else dc
+    dc = (dc if incoming else 0.0) + dh * o * (1 - tanh_c ** 2) if h_path else dc
     parts = [df_of(dc, c_prev, g) * f * (1 - f), dc * dg_gate(f) * (1 - g ** 2), do * o * (1 - o)]
     da = np.concatenate([parts[k] for k in order], axis=1)
     db = da.sum(axis=0) if summed else da
@@ -162,6 +162,8 @@ BACKWARD_VARIANTS = [
     _bv("g is written with i = 1 - f: dL/dg = dc * (1 - f), not dc * f.", dg_gate=lambda f: f),
     _bv("c also reaches the loss through h = tanh(c) * o: add dh * o * (1 - tanh_c**2) to dc first.",
         h_path=False),
+    _bv("add the incoming dc: the memory's gradient from the next step. c's full gradient is dc + dh * o * "
+        "(1 - tanh_c**2); yours keeps only the path through h.", incoming=False),
     _bv("dc_prev = dc * f: the memory path back is scaled by the forget gate, not by 1 - f.",
         dc_prev_gate=lambda f: 1 - f),
     _bv("dc_prev = dc * f: the memory path back is scaled by the forget gate.", dc_prev_gate=lambda f: 1.0),

@@ -47,6 +47,8 @@ COUNT_VARIANTS = [
             lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: h * d + h * h + 2 * h, lambda d, h: 2 * h * h + 2 * h)),
     Variant("PyTorch keeps two bias vectors, b_ih and b_hh, 4H numbers each.",
             lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 4 * h * (d + h) + 4 * h, lambda d, h: 8 * h * h + 4 * h)),
+    Variant("two biases of 4H each: PyTorch keeps b_ih and b_hh, 8H numbers per layer; you counted 2H.",
+            lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 4 * h * (d + h) + 2 * h, lambda d, h: 8 * h * h + 2 * h)),
     Variant("count the biases too: b_ih and b_hh, 4H numbers each.",
             lambda D, H, L=1: _per_layer(D, H, L, lambda d, h: 4 * h * (d + h), lambda d, h: 8 * h * h)),
     Variant("W_hh multiplies the previous output h (H numbers), so it is (4H, H), not (4H, D).",

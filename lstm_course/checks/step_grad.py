@@ -25,7 +25,7 @@ def _backward(dh, dc, cache, *, mistake=None, order=(0, 1, 2, 3), gate=None):
     gate: the block (0 i, 1 f, 2 g, 3 o) a derivative mistake applies to (None: all sigmoid gates)."""
     x_t, h_prev, c_prev, i, f, g, o, tanh_c, params = cache
     dtanh = {"no tanh'": 1.0, "tanh' not squared": 1 - tanh_c}.get(mistake, 1 - tanh_c ** 2)
-    dc_all = dc if mistake == "no h path" else dc + dh * o * dtanh
+    dc_all = dc if mistake == "no h path" else dh * o * dtanh if mistake == "no incoming dc" else dc + dh * o * dtanh
     do = dh * tanh_c
     raw = [dc_all * g, dc_all * c_prev, dc_all * i, do]
     local = [i * (1 - i), f * (1 - f), 1 - g ** 2, o * (1 - o)]
@@ -82,6 +82,8 @@ VARIANTS = [
     _variant("the path from h back to c goes through tanh: dc += dh * o * (1 - tanh_c**2); the factor "
              "1 - tanh_c**2 (tanh's derivative) is missing.", mistake="no tanh'"),
     _variant("tanh's derivative is 1 - tanh_c**2 (squared), not 1 - tanh_c.", mistake="tanh' not squared"),
+    _variant("add the incoming dc: the memory's gradient from the next step. c's full gradient is dc + dh * o * "
+             "(1 - tanh_c**2); yours keeps only the path through h.", mistake="no incoming dc"),
     _variant("dc_prev = dc * f: the memory path back to the previous step is scaled by the forget gate.",
              mistake="dc_prev = dc"),
     _variant("dc_prev = dc * f with dc the full gradient of c, including the path through h (dc + dh * o * "

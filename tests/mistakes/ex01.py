@@ -860,3 +860,118 @@ def steps_until_below(c0, w, threshold):
     return t
 ''', STEPS, 'return None only when |w| >= 1 and |c0| >= threshold'),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #2: skips c0 (returns c1..cT)', r'''
+def keep_by_multiplying(c0, w, xs):
+    out = []
+    c = float(c0)
+    for x in xs:
+        c = w * c + x
+        out.append(c)
+    return np.array(out, dtype=float)
+''', 'check_keep_by_multiplying(keep_by_multiplying)',
+            'return T + 1 values (T = len(xs))'),
+    Mistake('blind4 #3: int dtype (no float conversion)', r'''
+def keep_by_multiplying(c0, w, xs):
+    out = [c0]
+    for x in xs:
+        out.append(w * out[-1] + x)
+    return np.array(out)
+''', 'check_keep_by_multiplying(keep_by_multiplying)',
+            'holds integers (int64)'),
+    Mistake('blind4 #4: adds input before multiplying', r'''
+def keep_by_multiplying(c0, w, xs):
+    out = [float(c0)]
+    for x in xs:
+        out.append(w * (out[-1] + x))
+    return np.array(out, dtype=float)
+''', 'check_keep_by_multiplying(keep_by_multiplying)',
+            'multiply what is kept first, then add the new input'),
+    Mistake('blind4 #6: off by one exponent (T-t+1)', r'''
+def memory_gradient(w, T):
+    return np.array([w ** T] + [float(w) ** (T - t + 1) for t in range(1, T + 1)], dtype=np.float64)
+''', 'check_memory_gradient(memory_gradient)',
+            'x_t arrives at step t and is multiplied by w at steps t + 1 ..'),
+    Mistake('blind4 #7: reversed order (w^t)', r'''
+def memory_gradient(w, T):
+    return np.array([float(w) ** t for t in range(T + 1)], dtype=np.float64)
+''', 'check_memory_gradient(memory_gradient)',
+            'your array is reversed: entry t belongs to what entered at step t, so'),
+    Mistake('blind4 #8: int dtype for int w', r'''
+def memory_gradient(w, T):
+    return np.array([w ** (T - t) for t in range(T + 1)])
+''', 'check_memory_gradient(memory_gradient)',
+            'holds integers (int64)'),
+    Mistake('blind4 #10: gradient factor forgets w', r'''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * hs[-1] + u * x)
+        grad *= (1 - h ** 2)
+        hs.append(float(h))
+    return np.array(hs, dtype=float), grad
+''', 'check_tanh_neuron(tanh_neuron)',
+            "each step's factor dh_t/dh_{t-1} is w (1 - h_t**2)"),
+    Mistake('blind4 #11: derivative at the previous h', r'''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    grad = 1.0
+    for x in xs:
+        grad *= w * (1 - hs[-1] ** 2)
+        h = np.tanh(w * hs[-1] + u * x)
+        hs.append(float(h))
+    return np.array(hs, dtype=float), grad
+''', 'check_tanh_neuron(tanh_neuron)',
+            "tanh's derivative at step t is 1 - h_t**2 with the new value h_t, not the previous one"),
+    Mistake('blind4 #12: forgets input weight u', r'''
+def tanh_neuron(h0, w, u, xs):
+    hs = [float(h0)]
+    grad = 1.0
+    for x in xs:
+        h = np.tanh(w * hs[-1] + x)
+        grad *= w * (1 - h ** 2)
+        hs.append(float(h))
+    return np.array(hs, dtype=float), grad
+''', 'check_tanh_neuron(tanh_neuron)',
+            'the input enters multiplied by its weight u'),
+    Mistake('blind4 #14: not strict (<= threshold counts as gone)', r'''
+def steps_until_below(c0, w, threshold):
+    c = float(c0)
+    t = 0
+    if abs(c) > threshold and abs(w) >= 1:
+        return None
+    while abs(c) > threshold:
+        c *= w
+        t += 1
+    return t
+''', 'check_steps_until_below(steps_until_below)',
+            "'below' means strictly less than the threshold"),
+    Mistake('blind4 #15: log formula with ceil', r'''
+import math
+def steps_until_below(c0, w, threshold):
+    if abs(c0) < threshold:
+        return 0
+    if abs(w) >= 1:
+        return None
+    return math.ceil(math.log(threshold / abs(c0)) / math.log(abs(w)))
+''', 'check_steps_until_below(steps_until_below)',
+            "'below' means strictly less than the threshold"),
+    Mistake('blind4 #16: no abs (negative values)', r'''
+def steps_until_below(c0, w, threshold):
+    c = float(c0)
+    t = 0
+    if c >= threshold and abs(w) >= 1:
+        return None
+    while c >= threshold:
+        c *= w
+        t += 1
+    return t
+''', 'check_steps_until_below(steps_until_below)',
+            'a value falls below the threshold when its size does'),
+]

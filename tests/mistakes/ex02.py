@@ -669,3 +669,82 @@ def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
     return memory_cell(s, c, g=g, h=h)
 ''', CIFG, 'one gate for both terms is not coupling'),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #18: sign error exp(z)', r'''
+def sigmoid(z):
+    return 1 / (1 + np.exp(z))
+''', 'check_sigmoid(sigmoid)',
+            'the sign of the exponent: the sigmoid is 1 / (1 + exp(-z))'),
+    Mistake('blind4 #19: asarray float breaks float32', r'''
+def sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    return np.exp(-np.logaddexp(0, -z))
+''', 'check_sigmoid(sigmoid)',
+            "keep the input's dtype"),
+    Mistake('blind4 #20: tanh identity without halving z', r'''
+def sigmoid(z):
+    return 0.5 * (1 + np.tanh(z))
+''', 'check_sigmoid(sigmoid)',
+            '(1 + tanh(z)) / 2 is sigmoid(2z)'),
+    Mistake('blind4 #22: s*(1-z)', r'''
+def sigmoid_grad(z):
+    return sigmoid(z) * (1 - z)
+''', 'check_sigmoid_grad(sigmoid_grad)',
+            's (1 - s) uses s = sigmoid(z) in both factors'),
+    Mistake('blind4 #23: exp formula, nan at large |z|', r'''
+def sigmoid_grad(z):
+    return np.exp(-z) / (1 + np.exp(-z)) ** 2
+''', 'check_sigmoid_grad(sigmoid_grad)',
+            'exp(-z) / (1 + exp(-z))**2 is right on paper, but for large |z| exp'),
+    Mistake('blind4 #24: tanh derivative 1-s^2', r'''
+def sigmoid_grad(z):
+    return 1 - sigmoid(z) ** 2
+''', 'check_sigmoid_grad(sigmoid_grad)',
+            "1 - s**2 is the derivative of tanh (written with tanh's output)"),
+    Mistake('blind4 #26: unpacks first axis', r'''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s
+    c_new = g(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', 'check_memory_cell(memory_cell)',
+            'the four signals lie on the LAST axis of s'),
+    Mistake('blind4 #27: np.tanh instead of g,h', r'''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = np.tanh(z) * sigmoid(z_i) + c * sigmoid(z_f)
+    return c_new, np.tanh(c_new) * sigmoid(z_o)
+''', 'check_memory_cell(memory_cell)',
+            'use the g and h you are given'),
+    Mistake('blind4 #28: input/forget gates swapped', r'''
+def memory_cell(s, c, g=tanh, h=tanh):
+    z, z_i, z_f, z_o = s[..., 0], s[..., 1], s[..., 2], s[..., 3]
+    c_new = g(z) * sigmoid(z_f) + c * sigmoid(z_i)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', 'check_memory_cell(memory_cell)',
+            'your forget gate multiplies the new input instead of the old memory'),
+    Mistake('blind4 #30: input gate = f (not 1-f)', r'''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    f = sigmoid(z_f)
+    c_new = g(z) * f + c * f
+    return c_new, h(c_new) * sigmoid(z_o)
+''', 'check_cifg_cell(cifg_cell)',
+            'one gate for both terms is not coupling'),
+    Mistake('blind4 #31: z_i = 1 - z_f', r'''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    s = np.stack([z, 1 - z_f, z_f, z_o], axis=-1)
+    return memory_cell(s, c, g=g, h=h)
+''', 'check_cifg_cell(cifg_cell)',
+            'take 1 - ... after the sigmoid'),
+    Mistake('blind4 #32: 1-f on the old memory', r'''
+def cifg_cell(z, z_f, z_o, c, g=tanh, h=tanh):
+    f = sigmoid(z_f)
+    c_new = g(z) * f + c * (1 - f)
+    return c_new, h(c_new) * sigmoid(z_o)
+''', 'check_cifg_cell(cifg_cell)',
+            'the forget gate f(z_f) keeps the old memory and the input gate is'),
+]

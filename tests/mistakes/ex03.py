@@ -537,3 +537,100 @@ def latest_machine():
             "z_f": {"w": [0, -200, 0], "b": 100}, "z_o": {"w": [0, 0, 200], "b": -100}}
 ''', 'check_machine_weights(latest_machine, task="latest")', 'the input gate (z_i) is open at step 1'),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #34: lecture-style +-10 gates (leak)', r'''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 10, 0], "b": -5},
+            "z_f": {"w": [0, 10, 0], "b": 5}, "z_o": {"w": [0, 0, 10], "b": -5}}
+''', 'check_machine_weights(quiet_machine, task="quiet")',
+            'the leak'),
+    Mistake('blind4 #35: forget gate bias 0 (half open at x2=0)', r'''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 0}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(quiet_machine, task="quiet")',
+            'the forget gate (z_f) is only partly open (0.50) at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind4 #36: output gate without bias (half open at x3=0)', r'''
+def quiet_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": 0}}
+''', 'check_machine_weights(quiet_machine, task="quiet")',
+            'the output gate (z_o) is only partly open (0.50) at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind4 #38: flips input-gate sign instead', r'''
+def subtract_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, -100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(subtract_machine, task="subtract")',
+            'the input gate (z_i) is closed at step 2 (x1 = 3, x2 = 1, x3 = 0)'),
+    Mistake('blind4 #39: negates z and the forget gate', r'''
+def subtract_machine():
+    return {"z": {"w": [-1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, -100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(subtract_machine, task="subtract")',
+            'the forget gate (z_f) is closed at step 2 (x1 = 3, x2 = 1, x3 = 0)'),
+    Mistake('blind4 #40: input gate bias forgotten', r'''
+def subtract_machine():
+    return {"z": {"w": [-1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": 0},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(subtract_machine, task="subtract")',
+            'the input gate (z_i) is only partly open (0.50) at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind4 #42: doubles output gate weights', r'''
+def double_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 200], "b": -100}}
+''', 'check_machine_weights(double_machine, task="double")',
+            'at step 2 the cell input z is 3 where it should be 2 x1 = 6'),
+    Mistake('blind4 #43: doubles input gate weights', r'''
+def double_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 200, 0], "b": -100},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(double_machine, task="double")',
+            'at step 2 the cell input z is 3 where it should be 2 x1 = 6'),
+    Mistake('blind4 #44: z doubled but output gate half open', r'''
+def double_machine():
+    return {"z": {"w": [2, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 50], "b": -50}}
+''', 'check_machine_weights(double_machine, task="double")',
+            'the output gate (z_o) is only partly open (0.50) at step 6 (x1 = 1, x2 = 0, x3 = 1)'),
+    Mistake('blind4 #46: output gate still reads x3', r'''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": 50}}
+''', 'check_machine_weights(always_machine, task="always")',
+            'the output gate (z_o) is closed at step 4 (x1 = -5, x2 = -1, x3 = -1)'),
+    Mistake('blind4 #47: output gate signal 0 (half open)', r'''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 0], "b": 0}}
+''', 'check_machine_weights(always_machine, task="always")',
+            'the output gate (z_o) is only partly open (0.50) at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind4 #48: output gate bias only 10 (leak)', r'''
+def always_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 0], "b": 10}}
+''', 'check_machine_weights(always_machine, task="always")',
+            'the leak'),
+    Mistake('blind4 #50: forget gate unchanged (adds)', r'''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 100, 0], "b": 50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(latest_machine, task="latest")',
+            'the forget gate (z_f) is open at step 2 (x1 = 3, x2 = 1, x3 = 0)'),
+    Mistake('blind4 #51: forget gate no bias', r'''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, -100, 0], "b": 0}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(latest_machine, task="latest")',
+            'the forget gate (z_f) is only partly open (0.50) at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+    Mistake('blind4 #52: forget gate always closed', r'''
+def latest_machine():
+    return {"z": {"w": [1, 0, 0], "b": 0}, "z_i": {"w": [0, 100, 0], "b": -50},
+            "z_f": {"w": [0, 0, 0], "b": -50}, "z_o": {"w": [0, 0, 100], "b": -50}}
+''', 'check_machine_weights(latest_machine, task="latest")',
+            'the forget gate (z_f) is closed at step 1 (x1 = 1, x2 = 0, x3 = 0)'),
+]

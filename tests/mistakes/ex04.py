@@ -1235,3 +1235,176 @@ def to_torch_lstm(lect):
     return m
 ''', TORCH, 'Make it float64, as the task says'),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #54: every layer reads D', r'''
+def lstm_param_count(D, H, num_layers):
+    return num_layers * (4*H*D + 4*H*H + 8*H)
+''', 'check_param_count(lstm_param_count)',
+            'layer k > 0 reads the outputs of the layer below, H numbers, not the input x'),
+    Mistake('blind4 #55: one bias only', r'''
+def lstm_param_count(D, H, num_layers):
+    total = 4*H*D + 4*H*H + 4*H
+    total += (num_layers - 1) * (4*H*H + 4*H*H + 4*H)
+    return int(total)
+''', 'check_param_count(lstm_param_count)',
+            'PyTorch keeps two bias vectors, b_ih and b_hh, 4H numbers each'),
+    Mistake('blind4 #56: biases without factor 4', r'''
+def lstm_param_count(D, H, num_layers):
+    total = 4*H*D + 4*H*H + 2*H
+    total += (num_layers - 1) * (4*H*H + 4*H*H + 2*H)
+    return int(total)
+''', 'check_param_count(lstm_param_count)',
+            'two biases of 4H each'),
+    Mistake('blind4 #58: lecture order z,i,f,o', r'''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    g = np.tanh(a[:, :H]); i = sigmoid(a[:, H:2*H]); f = sigmoid(a[:, 2*H:3*H]); o = sigmoid(a[:, 3*H:])
+    c = g * i + c_prev * f
+    tc = np.tanh(c)
+    h = tc * o
+    return h, c, {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+                  "i": i, "f": f, "g": g, "o": o, "tanh_c": tc}
+''', 'check_step_forward(step_forward)',
+            "PyTorch's gate order is i, f, g, o"),
+    Mistake('blind4 #59: cache g is pre-activation', r'''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i = sigmoid(a[:, :H]); f = sigmoid(a[:, H:2*H]); g = np.tanh(a[:, 2*H:3*H]); o = sigmoid(a[:, 3*H:])
+    c = g * i + c_prev * f
+    tc = np.tanh(c)
+    h = tc * o
+    return h, c, {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+                  "i": i, "f": f, "g": a[:, 2*H:3*H], "o": o, "tanh_c": tc}
+''', 'check_step_forward(step_forward)',
+            "cache['g'] holds the cell input's pre-activation (before tanh), not the cell input g"),
+    Mistake('blind4 #60: forgets b_hh', r'''
+def step_forward(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T
+    i = sigmoid(a[:, :H]); f = sigmoid(a[:, H:2*H]); g = np.tanh(a[:, 2*H:3*H]); o = sigmoid(a[:, 3*H:])
+    c = g * i + c_prev * f
+    tc = np.tanh(c)
+    h = tc * o
+    return h, c, {"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev, "params": params,
+                  "i": i, "f": f, "g": g, "o": o, "tanh_c": tc}
+''', 'check_step_forward(step_forward)',
+            'add both biases, b_ih and b_hh (PyTorch keeps two'),
+    Mistake('blind4 #62: hs stacked time-first', r'''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h); caches.append(cache)
+    hs = np.stack(hs, axis=0) if T else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', 'check_lstm_forward(lstm_forward)',
+            'hs is batch-first, (B, T, H)'),
+    Mistake('blind4 #63: x[t] instead of x[:, t]', r'''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[t], h, c, params)
+        hs.append(h); caches.append(cache)
+    hs = np.stack(hs, axis=1) if T else np.zeros((B, 0, H), dtype=x.dtype)
+    return hs, (h, c), caches
+''', 'check_lstm_forward(lstm_forward)',
+            'step t reads x[:, t]'),
+    Mistake('blind4 #64: T=0 not handled', r'''
+def lstm_forward(x, params, h0=None, c0=None):
+    B, T, D = x.shape
+    H = params["W_hh"].shape[1]
+    h = np.zeros((B, H), dtype=x.dtype) if h0 is None else h0
+    c = np.zeros((B, H), dtype=x.dtype) if c0 is None else c0
+    hs, caches = [], []
+    for t in range(T):
+        h, c, cache = step_forward(x[:, t], h, c, params)
+        hs.append(h); caches.append(cache)
+    hs = np.stack(hs, axis=1)
+    return hs, (h, c), caches
+''', 'check_lstm_forward(lstm_forward)',
+            'no time steps (T = 0)'),
+    Mistake('blind4 #66: no block reordering', r'''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]; D = W.shape[1]
+    perm = np.r_[H:2*H, 2*H:3*H, 0:H, 3*H:4*H]
+    m = torch.nn.LSTM(D, H).double()
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W))
+        m.weight_hh_l0.copy_(torch.from_numpy(U))
+        m.bias_ih_l0.copy_(torch.from_numpy(b))
+        m.bias_hh_l0.zero_()
+    return m
+''', 'check_torch_mapping(to_torch_lstm)',
+            "PyTorch's gate order is i, f, g, o"),
+    Mistake('blind4 #67: bias copied into both', r'''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]; D = W.shape[1]
+    perm = np.r_[H:2*H, 2*H:3*H, 0:H, 3*H:4*H]
+    m = torch.nn.LSTM(D, H).double()
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W[perm]))
+        m.weight_hh_l0.copy_(torch.from_numpy(U[perm]))
+        m.bias_ih_l0.copy_(torch.from_numpy(b[perm]))
+        m.bias_hh_l0.copy_(torch.from_numpy(b[perm]))
+    return m
+''', 'check_torch_mapping(to_torch_lstm)',
+            'the bias is added twice: PyTorch adds bias_ih_l0 and bias_hh_l0, so'),
+    Mistake('blind4 #68: float32 module', r'''
+def to_torch_lstm(lect):
+    W, U, b = lect["W"], lect["U"], lect["b"]
+    H = U.shape[1]; D = W.shape[1]
+    perm = np.r_[H:2*H, 2*H:3*H, 0:H, 3*H:4*H]
+    m = torch.nn.LSTM(D, H)
+    with torch.no_grad():
+        m.weight_ih_l0.copy_(torch.from_numpy(W[perm]))
+        m.weight_hh_l0.copy_(torch.from_numpy(U[perm]))
+        m.bias_ih_l0.copy_(torch.from_numpy(b[perm]))
+        m.bias_hh_l0.zero_()
+    return m
+''', 'check_torch_mapping(to_torch_lstm)',
+            "your module is float32, torch.nn.LSTM's default, so copy_ rounded the"),
+    Mistake('blind4 #70: 1-f on old memory', r'''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H]); g = np.tanh(a[:, H:2*H]); o = sigmoid(a[:, 2*H:])
+    c = g * f + c_prev * (1 - f)
+    return np.tanh(c) * o, c
+''', 'check_cifg_step(cifg_step)',
+            'the new input is written with i = 1 - f and the old memory kept with f'),
+    Mistake('blind4 #71: blocks read as g,f,o', r'''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    g = np.tanh(a[:, :H]); f = sigmoid(a[:, H:2*H]); o = sigmoid(a[:, 2*H:])
+    c = g * (1 - f) + c_prev * f
+    return np.tanh(c) * o, c
+''', 'check_cifg_step(cifg_step)',
+            'the three blocks are f, g, o'),
+    Mistake('blind4 #72: sigmoid on g', r'''
+def cifg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    f = sigmoid(a[:, :H]); g = sigmoid(a[:, H:2*H]); o = sigmoid(a[:, 2*H:])
+    c = g * (1 - f) + c_prev * f
+    return np.tanh(c) * o, c
+''', 'check_cifg_step(cifg_step)',
+            'g, the cell input, uses tanh, not the sigmoid'),
+]

@@ -1091,3 +1091,174 @@ def cifg_step_backward(dh, dc, cache):
     return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
 ''', 'check_cifg_backward(cifg_step_backward)', "dparams['b_hh'] is all zeros where the expected values are"),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #74: assigns grads instead of adding', r'''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tc, params = cache
+    do = dh * tc
+    dct = dc + dh * o * (1 - tc ** 2)
+    di = dct * g; dg = dct * i; df = dct * c_prev
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] = da.T @ x_t
+    grads["W_hh"] = da.T @ h_prev
+    grads["b_ih"] = da.sum(axis=0)
+    grads["b_hh"] = da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)',
+            "add this step's gradients into grads (grads[k] += ...)"),
+    Mistake('blind4 #75: ignores incoming dc', r'''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tc, params = cache
+    do = dh * tc
+    dct = dh * o * (1 - tc ** 2)
+    di = dct * g; dg = dct * i; df = dct * c_prev
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)',
+            "add the incoming dc: the memory's gradient from the next step"),
+    Mistake('blind4 #76: updates dc in place', r'''
+def step_backward(dh, dc, cache, grads):
+    x_t, h_prev, c_prev, i, f, g, o, tc, params = cache
+    do = dh * tc
+    dc += dh * o * (1 - tc ** 2)
+    dct = dc
+    di = dct * g; dg = dct * i; df = dct * c_prev
+    dc_prev = dct * f
+    da = np.concatenate([di * i * (1 - i), df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    grads["W_ih"] += da.T @ x_t
+    grads["W_hh"] += da.T @ h_prev
+    grads["b_ih"] += da.sum(axis=0)
+    grads["b_hh"] += da.sum(axis=0)
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev
+''', 'check_step_backward(step_backward)',
+            "your function changed its input `dc` in place, so the caller's value"),
+    Mistake('blind4 #78: no gradient from later steps (dh_next dropped)', r'''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    x0 = caches[0][0]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dx = np.zeros((B, T, x0.shape[1]), dtype=x0.dtype)
+    for t in reversed(range(T)):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t], dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)',
+            'dh must include the gradient from the next step'),
+    Mistake('blind4 #79: loops forward in time', r'''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    x0 = caches[0][0]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) if dc_T is None else dc_T.copy()
+    dx = np.zeros((B, T, x0.shape[1]), dtype=x0.dtype)
+    for t in range(T):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)',
+            'loop backwards in time, from t = T-1 down to 0'),
+    Mistake('blind4 #80: ignores dc_T', r'''
+def lstm_backward(dhs, caches, dh_T=None, dc_T=None):
+    B, T, H = dhs.shape
+    params = caches[0][-1]
+    x0 = caches[0][0]
+    grads = {k: np.zeros_like(v) for k, v in params.items()}
+    dh_next = np.zeros((B, H), dtype=dhs.dtype) if dh_T is None else dh_T.copy()
+    dc_next = np.zeros((B, H), dtype=dhs.dtype) 
+    dx = np.zeros((B, T, x0.shape[1]), dtype=x0.dtype)
+    for t in reversed(range(T)):
+        dx[:, t], dh_next, dc_next = step_backward(dhs[:, t] + dh_next, dc_next, caches[t], grads)
+    return dx, grads, dh_next, dc_next
+''', 'check_lstm_backward(lstm_backward, lstm_forward)',
+            'dc_T is the gradient of the returned c_T'),
+    Mistake('blind4 #82: restores by arithmetic', r'''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for k in np.ndindex(x.shape):
+        x[k] += h
+        fp = f()
+        x[k] -= 2 * h
+        fm = f()
+        x[k] += h
+        grad[k] = (fp - fm) / (2 * h)
+    return grad
+''', 'check_gradcheck(numerical_gradient)',
+            'store the old value and assign it back (`old = x[k]` before the'),
+    Mistake('blind4 #83: one-sided difference', r'''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    f0 = f()
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        fp = f()
+        x[k] = old
+        grad[k] = (fp - f0) / h
+    return grad
+''', 'check_gradcheck(numerical_gradient)',
+            'use central differences, (f(x + h) - f(x - h)) / (2h)'),
+    Mistake('blind4 #84: divides by h not 2h', r'''
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for k in np.ndindex(x.shape):
+        old = x[k]
+        x[k] = old + h
+        fp = f()
+        x[k] = old - h
+        fm = f()
+        x[k] = old
+        grad[k] = (fp - fm) / h
+    return grad
+''', 'check_gradcheck(numerical_gradient)',
+            'divide by 2h: the two points x + h and x - h are 2h apart'),
+    Mistake('blind4 #86: f reaches c along one path only', r'''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tc, params = cache
+    do = dh * tc
+    dct = dc + dh * o * (1 - tc ** 2)
+    df = dct * c_prev; dg = dct * (1 - f)
+    dc_prev = dct * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)',
+            'f reaches c twice: through c_prev * f and through g * (1 - f)'),
+    Mistake('blind4 #87: sign flipped (g - c_prev)', r'''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tc, params = cache
+    do = dh * tc
+    dct = dc + dh * o * (1 - tc ** 2)
+    df = dct * (g - c_prev); dg = dct * (1 - f)
+    dc_prev = dct * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)',
+            'f reaches c twice: through c_prev * f (+) and through g * (1 - f) (-)'),
+    Mistake('blind4 #88: forgets incoming dc', r'''
+def cifg_step_backward(dh, dc, cache):
+    x_t, h_prev, c_prev, f, g, o, tc, params = cache
+    do = dh * tc
+    dct = dh * o * (1 - tc ** 2)
+    df = dct * (c_prev - g); dg = dct * (1 - f)
+    dc_prev = dct * f
+    da = np.concatenate([df * f * (1 - f), dg * (1 - g ** 2), do * o * (1 - o)], axis=1)
+    dparams = {"W_ih": da.T @ x_t, "W_hh": da.T @ h_prev, "b_ih": da.sum(axis=0), "b_hh": da.sum(axis=0)}
+    return da @ params["W_ih"], da @ params["W_hh"], dc_prev, dparams
+''', 'check_cifg_backward(cifg_step_backward)',
+            "add the incoming dc: the memory's gradient from the next step"),
+]

@@ -1026,3 +1026,128 @@ def lr_at(step, base_lr, warmup, total):
     return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
 ''', 'check_lr_schedule(lr_at)', 'steps count from 1'),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #90: new arrays, not in place', r'''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g ** 2) for g in grads.values())))
+    if norm > max_norm:
+        for k in grads:
+            grads[k] = grads[k] * (max_norm / norm)
+    return norm
+''', 'check_clip(clip_grad_norm)',
+            "you rebound grads['W_ih'] = ... to a new array"),
+    Mistake('blind4 #91: clips each array separately', r'''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g ** 2) for g in grads.values())))
+    for g in grads.values():
+        n = np.sqrt(np.sum(g ** 2))
+        if n > max_norm:
+            g *= max_norm / n
+    return norm
+''', 'check_clip(clip_grad_norm)',
+            'clip all gradients together'),
+    Mistake('blind4 #92: returns norm after clipping', r'''
+def clip_grad_norm(grads, max_norm):
+    norm = float(np.sqrt(sum(np.sum(g ** 2) for g in grads.values())))
+    if norm > max_norm:
+        for g in grads.values():
+            g *= max_norm / norm
+        norm = max_norm
+    return norm
+''', 'check_clip(clip_grad_norm)',
+            'return the norm before clipping (it is what is worth logging)'),
+    Mistake('blind4 #94: params not in place', r'''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += grads[k]
+        params[k] = params[k] - lr * v
+''', 'check_sgd_momentum_step(sgd_momentum_step)',
+            "you rebound params['W_ih'] = ... to a new array"),
+    Mistake('blind4 #95: lr inside velocity', r'''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        v *= momentum
+        v += lr * grads[k]
+        params[k] -= v
+''', 'check_sgd_momentum_step(sgd_momentum_step)',
+            'keep lr out of the velocity, as the task (and torch) does'),
+    Mistake('blind4 #96: updates p before v', r'''
+def sgd_momentum_step(params, grads, state, lr=0.1, momentum=0.9):
+    for k in params:
+        v = state["velocity"][k]
+        params[k] -= lr * v
+        v *= momentum
+        v += grads[k]
+''', 'check_sgd_momentum_step(sgd_momentum_step)',
+            'update the velocity first, then step with the new velocity (yours'),
+    Mistake('blind4 #98: no bias correction', r'''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    state["t"] += 1
+    t = state["t"]
+    b1, b2 = betas
+    for k in params:
+        g = grads[k]; m = state["m"][k]; v = state["v"][k]
+        m *= b1; m += (1 - b1) * g
+        v *= b2; v += (1 - b2) * g * g
+        mh = m; vh = v
+        params[k] -= lr * mh / (np.sqrt(vh) + eps)
+''', 'check_adam_step(adam_step)',
+            'divide m by (1 - beta1**t) and v by (1 - beta2**t)'),
+    Mistake('blind4 #99: eps inside sqrt', r'''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    state["t"] += 1
+    t = state["t"]
+    b1, b2 = betas
+    for k in params:
+        g = grads[k]; m = state["m"][k]; v = state["v"][k]
+        m *= b1; m += (1 - b1) * g
+        v *= b2; v += (1 - b2) * g * g
+        mh = m / (1 - b1 ** t); vh = v / (1 - b2 ** t)
+        params[k] -= lr * mh / np.sqrt(vh + eps)
+''', 'check_adam_step(adam_step)',
+            'eps goes outside the square root'),
+    Mistake('blind4 #100: t incremented per parameter', r'''
+def adam_step(params, grads, state, lr=1e-2, betas=(0.9, 0.999), eps=1e-8):
+    b1, b2 = betas
+    for k in params:
+        state["t"] += 1; t = state["t"]
+        g = grads[k]; m = state["m"][k]; v = state["v"][k]
+        m *= b1; m += (1 - b1) * g
+        v *= b2; v += (1 - b2) * g * g
+        mh = m / (1 - b1 ** t); vh = v / (1 - b2 ** t)
+        params[k] -= lr * mh / (np.sqrt(vh) + eps)
+''', 'check_adam_step(adam_step)',
+            'increase t once per step, before the loop over the parameters (yours'),
+    Mistake('blind4 #102: strict < warmup (0/0 when warmup==total)', r'''
+def lr_at(step, base_lr, warmup, total):
+    if step < warmup:
+        return float(base_lr * step / warmup)
+    progress = (step - warmup) / (total - warmup)
+    return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
+''', 'check_lr_schedule(lr_at)',
+            'warmup = total means the whole run is warm-up, no decay'),
+    Mistake('blind4 #103: warm-up starts at 0 (step-1)', r'''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return float(base_lr * (step - 1) / warmup)
+    progress = (step - warmup) / (total - warmup)
+    return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
+''', 'check_lr_schedule(lr_at)',
+            'steps count from 1: the first step gets base_lr / warmup and step'),
+    Mistake('blind4 #104: progress ignores warm-up', r'''
+def lr_at(step, base_lr, warmup, total):
+    if step <= warmup:
+        return float(base_lr * step / warmup)
+    progress = step / total
+    return float(base_lr * 0.5 * (1 + math.cos(math.pi * progress)))
+''', 'check_lr_schedule(lr_at)',
+            'the cosine starts when the warm-up ends'),
+]

@@ -1060,3 +1060,147 @@ def sampling_probs(logits, temperature, top_k=None):
     return e / e.sum(axis=-1, keepdims=True)
 ''', 'check_sampling_probs(sampling_probs)', 'keeps exactly top_k positions'),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #106: ord() instead of position', r'''
+def encode(text, vocab):
+    return np.array([ord(ch) for ch in text], dtype=int)
+
+
+def decode(ids, vocab):
+    return "".join(vocab[i] for i in ids)
+''', 'check_encode_decode(encode, decode)',
+            "the id is the character's position in the vocabulary, not its Unicode code point (ord)"),
+    Mistake('blind4 #107: no dtype (empty text gives float)', r'''
+def encode(text, vocab):
+    return np.array([vocab.index(ch) for ch in text])
+
+
+def decode(ids, vocab):
+    return "".join(vocab[i] for i in ids)
+''', 'check_encode_decode(encode, decode)',
+            'np.array([]) of an empty list is float64'),
+    Mistake('blind4 #108: decode returns list of chars', r'''
+def encode(text, vocab):
+    return np.array([vocab.index(ch) for ch in text], dtype=int)
+
+
+def decode(ids, vocab):
+    return [vocab[i] for i in ids]
+''', 'check_encode_decode(encode, decode)',
+            'decode must return a str; you returned a list (join the characters'),
+    Mistake('blind4 #110: global max instead of per-row', r'''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max()
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = z.copy()
+        z[z < kth] = -np.inf
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)',
+            "subtract each row's own maximum (z.max(axis=-1, keepdims=True)), not"),
+    Mistake('blind4 #111: top_k picks exactly k positions (argsort)', r'''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits / temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    if top_k is not None:
+        order = np.argsort(z, axis=-1)[..., :-top_k]
+        z = z.copy()
+        np.put_along_axis(z, order, -np.inf, axis=-1)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)',
+            "scores tied with the row's top_k-th largest all keep their"),
+    Mistake('blind4 #112: multiplies by temperature', r'''
+def sampling_probs(logits, temperature, top_k=None):
+    z = logits * temperature
+    z = z - z.max(axis=-1, keepdims=True)
+    if top_k is not None:
+        kth = np.sort(z, axis=-1)[..., -top_k][..., None]
+        z = z.copy()
+        z[z < kth] = -np.inf
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+''', 'check_sampling_probs(sampling_probs)',
+            'divide by the temperature (a temperature below 1 must sharpen the distribution)'),
+    Mistake('blind4 #114: L without the -1', r'''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B = batch_size
+    L = len(ids) // B
+    x = np.stack([ids[b*L:(b+1)*L] for b in range(B)], axis=1)
+    y = np.stack([ids[b*L+1:(b+1)*L+1] for b in range(B)], axis=1)
+    for k in range(L // seq_len):
+        yield x[k*seq_len:(k+1)*seq_len], y[k*seq_len:(k+1)*seq_len]
+''', 'check_tbptt_batches(tbptt_batches)',
+            "the last stream's targets are one short"),
+    Mistake('blind4 #115: chunks shaped (B, T)', r'''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B = batch_size
+    L = (len(ids) - 1) // B
+    x = np.stack([ids[b*L:(b+1)*L] for b in range(B)], axis=0)
+    y = np.stack([ids[b*L+1:(b+1)*L+1] for b in range(B)], axis=0)
+    for k in range(L // seq_len):
+        yield x[:, k*seq_len:(k+1)*seq_len], y[:, k*seq_len:(k+1)*seq_len]
+''', 'check_tbptt_batches(tbptt_batches)',
+            'each chunk has shape (T, B) = (5, 4)'),
+    Mistake('blind4 #116: keeps incomplete last chunk', r'''
+def tbptt_batches(ids, batch_size, seq_len):
+    ids = np.asarray(ids)
+    B = batch_size
+    L = (len(ids) - 1) // B
+    x = np.stack([ids[b*L:(b+1)*L] for b in range(B)], axis=1)
+    y = np.stack([ids[b*L+1:(b+1)*L+1] for b in range(B)], axis=1)
+    for k in range(-(-L // seq_len)):
+        yield x[k*seq_len:(k+1)*seq_len], y[k*seq_len:(k+1)*seq_len]
+''', 'check_tbptt_batches(tbptt_batches)',
+            'leave out an incomplete last chunk'),
+    Mistake('blind4 #118: no add-one smoothing', r'''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size)
+    p = counts / counts.sum()
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)',
+            'add one to every count (add-one smoothing) before dividing'),
+    Mistake('blind4 #119: divides by len(train_ids)', r'''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / len(train_ids)
+    return float(-np.log(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)',
+            'divide by the total of the smoothed counts, counts.sum() (='),
+    Mistake('blind4 #120: log2 (bits)', r'''
+def unigram_loss(train_ids, eval_ids, vocab_size):
+    counts = np.bincount(train_ids, minlength=vocab_size) + 1
+    p = counts / counts.sum()
+    return float(-np.log2(p[eval_ids]).mean())
+''', 'check_unigram_loss(unigram_loss)',
+            'the loss is in nats: use the natural logarithm np.log, not log2'),
+    Mistake('blind4 #122: boundary goes to previous stretch (<)', r'''
+def draw(probs, u):
+    cum = np.cumsum(probs, axis=1)
+    idx = (cum < u[:, None]).sum(axis=1)
+    return np.minimum(idx, probs.shape[1] - 1).astype(int)
+''', 'check_draw(draw)',
+            'the answer is the first index whose cumulative probability is greater'),
+    Mistake('blind4 #123: no clamp to V-1', r'''
+def draw(probs, u):
+    cum = np.cumsum(probs, axis=1)
+    idx = (cum <= u[:, None]).sum(axis=1)
+    return idx.astype(int)
+''', 'check_draw(draw)',
+            'when no cumulative probability exceeds u (round-off can leave the'),
+    Mistake('blind4 #124: argmax without none-case', r'''
+def draw(probs, u):
+    cum = np.cumsum(probs, axis=1)
+    return np.argmax(cum > u[:, None], axis=1).astype(int)
+''', 'check_draw(draw)',
+            'when no cumulative probability exceeds u (round-off can leave the'),
+]

@@ -961,3 +961,151 @@ def peephole_step(x_t, h_prev, c_prev, W, b, p):
     return h, c
 ''', 'check_peephole_step(peephole_step)', 'your values are right, but no gradient reaches `p`'),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #126: lecture order z,z_i,z_f,z_o', r'''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z, z_i, z_f, z_o = a.chunk(4, dim=1)
+    c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)',
+            "PyTorch's gate order is i, f, g, o"),
+    Mistake('blind4 #127: concatenates h first', r'''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([h_prev, x_t], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = torch.tanh(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)',
+            "W's first D columns belong to x_t, the last H to h_prev"),
+    Mistake('blind4 #128: sigmoid for g', r'''
+def lstm_step(x_t, h_prev, c_prev, W, b):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    c = torch.sigmoid(z) * torch.sigmoid(z_i) + c_prev * torch.sigmoid(z_f)
+    h = torch.tanh(c) * torch.sigmoid(z_o)
+    return h, c
+''', 'check_torch_step(lstm_step)',
+            'the cell input g uses tanh (values in -1..1, so the memory can go down)'),
+    Mistake('blind4 #130: torch.zeros (default dtype/device)', r'''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h = torch.zeros((B, H)); c = torch.zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', 'check_torch_forward(lstm_forward)',
+            'make the start state from x'),
+    Mistake('blind4 #131: only b_ih as bias', r'''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"]
+    h = x.new_zeros((B, H)); c = x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs), (h, c)
+''', 'check_torch_forward(lstm_forward)',
+            'the fused bias holds both biases'),
+    Mistake('blind4 #132: hs stacked batch-first', r'''
+def lstm_forward(x, params):
+    T, B, D = x.shape
+    H = params["W_hh"].shape[1]
+    W = torch.cat([params["W_ih"], params["W_hh"]], dim=1)
+    b = params["b_ih"] + params["b_hh"]
+    h = x.new_zeros((B, H)); c = x.new_zeros((B, H))
+    hs = []
+    for t in range(T):
+        h, c = lstm_step(x[t], h, c, W, b)
+        hs.append(h)
+    return torch.stack(hs, dim=1), (h, c)
+''', 'check_torch_forward(lstm_forward)',
+            'the course is time-major'),
+    Mistake('blind4 #134: no division by number', r'''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append(clock() - t0)
+    return float(np.median(times))
+''', 'check_median_time(median_time)',
+            "divide each group's time by number"),
+    Mistake('blind4 #135: mean instead of median', r'''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        for _ in range(number):
+            fn()
+        times.append((clock() - t0) / number)
+    return float(np.mean(times))
+''', 'check_median_time(median_time)',
+            'return the median of the group times'),
+    Mistake('blind4 #136: uses time.perf_counter, not clock', r'''
+def median_time(fn, *, warmup=2, repeats=5, number=1, clock=time.perf_counter):
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - t0) / number)
+    return float(np.median(times))
+''', 'check_median_time(median_time)',
+            'read the time with the clock you are given, clock(), not'),
+    Mistake('blind4 #138: output gate peeks at c_prev', r'''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f + p[1] * c_prev)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c_prev)
+    return torch.tanh(c) * o, c
+''', 'check_peephole_step(peephole_step)',
+            'the output gate looks at the new memory'),
+    Mistake('blind4 #139: peephole added after sigmoid', r'''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i) + p[0] * c_prev
+    f = torch.sigmoid(z_f) + p[1] * c_prev
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o) + p[2] * c
+    return torch.tanh(c) * o, c
+''', 'check_peephole_step(peephole_step)',
+            'the peephole goes inside the sigmoid'),
+    Mistake('blind4 #140: forget-gate peephole omitted', r'''
+def peephole_step(x_t, h_prev, c_prev, W, b, p):
+    a = torch.cat([x_t, h_prev], dim=1) @ W.T + b
+    z_i, z_f, z, z_o = a.chunk(4, dim=1)
+    i = torch.sigmoid(z_i + p[0] * c_prev)
+    f = torch.sigmoid(z_f)
+    c = torch.tanh(z) * i + c_prev * f
+    o = torch.sigmoid(z_o + p[2] * c)
+    return torch.tanh(c) * o, c
+''', 'check_peephole_step(peephole_step)',
+            'every gate has its peephole'),
+]

@@ -216,3 +216,88 @@ def saturation_fractions(gate, low=0.1, high=0.9):
     return np.mean(gate < low, axis=0), np.mean(gate > high, axis=0)
 ''', SAT, "changed its input `gate`"),
 ]
+
+
+# ---------------------------------------------------------------- the blind newcomer test 4
+# Every wrong answer of /tmp/blind4/answers.py (#N) for this exercise, as written; the phrase naming each
+# mistake that its hint must contain.
+MISTAKES += [
+    Mistake('blind4 #142: newline gets position 0', r'''
+def line_position(text):
+    out = []; pos = 0
+    for ch in text:
+        if ch == "\n":
+            pos = 0
+        out.append(pos)
+        pos += 1 if ch != "\n" else 0
+    return np.array(out, dtype=int)
+''', 'check_line_position(line_position)',
+            'a newline belongs to the line it ends'),
+    Mistake('blind4 #143: no dtype (empty text float)', r'''
+def line_position(text):
+    out = []; pos = 0
+    for ch in text:
+        out.append(pos)
+        pos = 0 if ch == "\n" else pos + 1
+    return np.array(out)
+''', 'check_line_position(line_position)',
+            "np.array([]) of an empty text's empty list"),
+    Mistake('blind4 #144: counts from 1', r'''
+def line_position(text):
+    out = []; pos = 1
+    for ch in text:
+        out.append(pos)
+        pos = 1 if ch == "\n" else pos + 1
+    return np.array(out, dtype=int)
+''', 'check_line_position(line_position)',
+            "positions count from 0, as Python's indices do"),
+    Mistake('blind4 #146: corrcoef, NaN steps not removed', r'''
+def correlations(acts, feature):
+    return np.array([np.corrcoef(acts[:, j], feature)[0, 1] for j in range(acts.shape[1])])
+''', 'check_correlations(correlations)',
+            'leave out the steps where the feature is NaN (np.isnan mask)'),
+    Mistake('blind4 #147: returns |r|', r'''
+def correlations(acts, feature):
+    a = np.asarray(acts); x = np.asarray(feature, dtype=np.float64)
+    out_dtype = a.dtype if np.issubdtype(a.dtype, np.floating) else np.float64
+    m = ~np.isnan(x)
+    a = a[m].astype(np.float64); x = x[m]
+    ad = a - a.mean(axis=0); xd = x - x.mean()
+    num = (ad * xd[:, None]).sum(axis=0)
+    den = np.sqrt((ad ** 2).sum(axis=0) * (xd ** 2).sum())
+    r = np.where(den > 0, num / np.where(den > 0, den, 1), 0.0)
+    return np.abs(r).astype(out_dtype)
+''', 'check_correlations(correlations)',
+            'keep the sign of r: a cell that goes DOWN as the feature goes up'),
+    Mistake('blind4 #148: constant cell gives NaN', r'''
+def correlations(acts, feature):
+    a = np.asarray(acts); x = np.asarray(feature, dtype=np.float64)
+    out_dtype = a.dtype if np.issubdtype(a.dtype, np.floating) else np.float64
+    m = ~np.isnan(x)
+    a = a[m].astype(np.float64); x = x[m]
+    ad = a - a.mean(axis=0); xd = x - x.mean()
+    num = (ad * xd[:, None]).sum(axis=0)
+    den = np.sqrt((ad ** 2).sum(axis=0) * (xd ** 2).sum())
+    r = num / den
+    return r.astype(out_dtype)
+''', 'check_correlations(correlations)',
+            'a cell that never changes has standard deviation 0, and 0 / 0 is NaN'),
+    Mistake('blind4 #150: <= and >= (not strict)', r'''
+def saturation_fractions(gate, low=0.1, high=0.9):
+    g = np.asarray(gate); T = g.shape[0]
+    return (g <= low).sum(axis=0) / T, (g >= high).sum(axis=0) / T
+''', 'check_saturation_fractions(saturation_fractions)',
+            'saturated means strictly beyond the threshold'),
+    Mistake('blind4 #151: counts, not fractions', r'''
+def saturation_fractions(gate, low=0.1, high=0.9):
+    g = np.asarray(gate)
+    return (g < low).sum(axis=0), (g > high).sum(axis=0)
+''', 'check_saturation_fractions(saturation_fractions)',
+            'fractions of the T steps, not counts'),
+    Mistake('blind4 #152: mean over the wrong axis', r'''
+def saturation_fractions(gate, low=0.1, high=0.9):
+    g = np.asarray(gate)
+    return (g < low).mean(axis=1), (g > high).mean(axis=1)
+''', 'check_saturation_fractions(saturation_fractions)',
+            'per cell: average over the time axis, axis=0 (gate is (T, H))'),
+]
