@@ -1,4 +1,4 @@
-"""One memory cell, exactly as the lecture writes it (lessons 2-3).
+"""One memory cell, exactly as the lecture writes it (lessons 2-3), and its variants (lesson 9).
 
 A memory cell holds one number, its memory c. Four signals arrive each step:
 
@@ -18,7 +18,7 @@ sequence, with the four signals computed from weights.
 """
 import numpy as np
 
-from .activations import sigmoid, tanh
+from .activations import identity, sigmoid, tanh
 from .shapes import as_array
 
 SIGNALS = ("z", "z_i", "z_f", "z_o", "c")
@@ -79,3 +79,75 @@ def memory_cell_values(z, z_i, z_f, z_o, c, *, f=sigmoid, g=tanh, h=tanh):
             "gate_i": gate_i, "gate_f": gate_f, "gate_o": gate_o,
             "g_z": g_z, "written": g_z * gate_i, "kept": np.asarray(c) * gate_f,
             "c_new": c_new, "h_c": h(c_new), "a": a}
+
+
+# --- the variants of lesson 9, on one cell ----------------------------------------------
+
+# Each variant changes one part of c' = g(z) f(z_i) + c f(z_f), a = h(c') f(z_o); the cells
+# themselves, with weights, are in ``variants`` (family.py, janet.py).
+VARIANTS = {
+    "vanilla": "c' = g(z) f(z_i) + c f(z_f),  a = h(c') f(z_o)",
+    "peephole": "c' = g(z) f(z_i + p_i c) + c f(z_f + p_f c),  a = h(c') f(z_o + p_o c')",
+    "nig": "no input gate, f(z_i) = 1:  c' = g(z) + c f(z_f)",
+    "nfg": "no forget gate, f(z_f) = 1:  c' = g(z) f(z_i) + c",
+    "nog": "no output gate, f(z_o) = 1:  a = h(c')",
+    "niaf": "no input activation, g(z) = z:  c' = z f(z_i) + c f(z_f)",
+    "noaf": "no output activation, h(c') = c':  a = c' f(z_o)",
+    "cifg": "input gate coupled to the forget gate:  c' = g(z) (1 - f(z_f)) + c f(z_f)",
+    "janet": "forget gate only:  c' = g(z) (1 - f(z_f - 1)) + c f(z_f),  a = c'",
+}
+UNUSED = {"nig": ("z_i",), "nfg": ("z_f",), "nog": ("z_o",), "cifg": ("z_i",),
+          "janet": ("z_i", "z_o")}          # the signals a variant has no weights for
+IDENTITY = {"niaf": ("g",), "noaf": ("h",), "janet": ("h",)}   # activations it drops
+
+
+def _activation(name, given, variant):
+    """The variant's activation: tanh by default, the identity where it drops it."""
+    if name in IDENTITY.get(variant, ()):
+        if given not in (None, identity):
+            raise ValueError(f"variant {variant!r} has no {name}: leave {name} as None (the identity)")
+        return identity
+    return tanh if given is None else given
+
+
+def variant_cell_values(z, z_i, z_f, z_o, c, *, variant="vanilla", p_i=0.0, p_f=0.0, p_o=0.0,
+                        f=sigmoid, g=None, h=None):
+    """Every intermediate value of one step of a variant's memory cell, by name.
+
+    Inputs: the signals and old memory as for ``memory_cell`` (scalars or arrays of one
+    shape); variant, a key of VARIANTS; p_i, p_f, p_o the peephole weights (only for
+    "peephole": the gates see f(z_i + p_i c), f(z_f + p_f c), f(z_o + p_o c')); f the
+    gate activation; g, h the activations (None: tanh, or the identity where the variant
+    drops them). JANET's input gate is 1 - f(z_f - BETA) (``variants.janet``).
+    Returns the dict of ``memory_cell_values``: a removed gate's opening is 1 (the signal
+    the variant has no weights for is ignored); "vanilla" gives exactly memory_cell_values.
+    """
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {list(VARIANTS)}, got {variant!r}")
+    if variant != "peephole" and any(np.any(np.asarray(p) != 0) for p in (p_i, p_f, p_o)):
+        raise ValueError(f"p_i, p_f, p_o are peephole weights: only for variant 'peephole', got {variant!r}")
+    g, h = _activation("g", g, variant), _activation("h", h, variant)
+    if variant == "vanilla":
+        return memory_cell_values(z, z_i, z_f, z_o, c, f=f, g=g, h=h)
+    z, z_i, z_f, z_o, c = _check_signals((z, z_i, z_f, z_o, c))
+    one = np.ones(np.broadcast_shapes(z.shape, z_i.shape, z_f.shape, z_o.shape, c.shape))[()]
+    p_i, p_f, p_o = (as_array(n, p) for n, p in (("p_i", p_i), ("p_f", p_f), ("p_o", p_o)))
+    gate_f = one if variant == "nfg" else f(z_f + p_f * c)
+    if variant == "nig":
+        gate_i = one
+    elif variant == "cifg":
+        gate_i = 1 - gate_f
+    elif variant == "janet":
+        from .variants.janet import BETA   # the one place JANET's shift is set
+        gate_i = 1 - f(z_f - BETA)
+    else:
+        gate_i = f(z_i + p_i * c)
+    g_z = g(z)
+    written, kept = g_z * gate_i, c * gate_f
+    c_new = written + kept
+    gate_o = one if variant in ("nog", "janet") else f(z_o + p_o * c_new)
+    h_c = h(c_new)
+    return {"z": z, "z_i": z_i, "z_f": z_f, "z_o": z_o, "c": c,
+            "gate_i": gate_i, "gate_f": gate_f, "gate_o": gate_o,
+            "g_z": g_z, "written": written, "kept": kept, "c_new": c_new, "h_c": h_c,
+            "a": h_c * gate_o}

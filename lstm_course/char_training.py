@@ -14,8 +14,8 @@ import time
 
 import numpy as np
 
-from . import lstm
 from . import text as tx
+from .cells import get_cell
 from .model import backward_all, forward_all, init_model, parameters
 from .optim import adam_init
 from .readout import linear_backward, linear_forward, softmax_cross_entropy
@@ -41,8 +41,9 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
                 eval_every=100, sample_every=200, sample_length=160, temperature=0.8,
                 prime="\n", max_loss=None, progress=True, print_samples=True,
                 test_fraction=None, lr_schedule="constant", dtype="float64", keep_best=False,
-                dropout=0.0):
-    """Train an LSTM to predict the next character of ``text`` (default: the shipped play).
+                dropout=0.0, extra_text=None, cell="lstm"):
+    """Train a recurrent model (an LSTM unless ``cell`` names another, lesson 9) to predict
+    the next character of ``text`` (default: the shipped play).
 
     Returns a dict: model; vocab; steps; seconds; stopped ("steps", "seconds" or
     "diverged"); message; history with lists step/train_loss (every step),
@@ -65,6 +66,10 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
     on their way to the readout, in training only (Zaremba et al. 2014: dropout on the
     non-recurrent connection; the memory carried from step to step is never dropped).
     A regulariser: a short play is learnt by heart quickly without one.
+    extra_text: more text to learn from (a str, e.g. ``text.load_plays(text.MORE_PLAYS)``),
+    read before the training part of ``text``; the validation and test parts stay the end
+    of ``text``, so a run with and without it is scored on the same characters. The
+    vocabulary is that of extra_text + text.
     keep_best: return the parameters at the validation check with the lowest validation
     loss (early stopping chosen on the validation part); result["best_step"] says which.
     """
@@ -77,6 +82,8 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
     config = dict(hidden_size=hidden_size, seq_len=seq_len, batch_size=batch_size, lr=lr, clip=clip,
                   forget_bias=forget_bias, max_steps=max_steps, max_seconds=max_seconds, seed=seed,
                   temperature=temperature)
+    if cell != "lstm":                   # only then: lesson 7's config stays as it was
+        config["cell"] = cell
     if test_fraction is not None:        # only then: lesson 7's config stays as it was
         config.update(val_fraction=val_fraction, test_fraction=test_fraction,
                       lr_schedule=lr_schedule, dtype=dtype, keep_best=keep_best,
@@ -88,7 +95,7 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
             + (("max_seconds",) if max_seconds is not None else ()):
         check_positive(name, locals()[name])
     text = tx.load_text() if text is None else text
-    vocab = tx.build_vocab(text)
+    vocab = tx.build_vocab(text if extra_text is None else extra_text + text)
     V = len(vocab)
     if test_fraction is None:
         train_ids, val_ids = tx.split_ids(tx.encode(text, vocab), val_fraction)
@@ -96,9 +103,12 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
     else:
         train_ids, val_ids, test_ids = tx.split_train_val_test(tx.encode(text, vocab), val_fraction,
                                                                test_fraction)
+    if extra_text is not None:
+        train_ids = np.concatenate([tx.encode(extra_text, vocab), train_ids])
+        config["extra_chars"] = len(extra_text)
     max_loss = 3 * math.log(V) if max_loss is None else max_loss   # far above guessing
 
-    model = init_model(V, hidden_size, V, seed=seed, forget_bias=forget_bias)
+    model = init_model(V, hidden_size, V, cell=cell, seed=seed, forget_bias=forget_bias)
     ftype = np.dtype(dtype)
     if ftype != np.float64:
         for part in ("core", "readout"):
@@ -187,14 +197,15 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
 
 
 def _dropout_step(model, x, targets, state, rate, rng):
-    """Forward and backward with dropout between the LSTM and the readout:
-    returns (loss, gradients keyed as ``model.parameters``, the carried (h, c))."""
-    hs, new_state, core_cache = lstm.forward(x, model["core"], *state)
+    """Forward and backward with dropout between the recurrent layer and the readout:
+    returns (loss, gradients keyed as ``model.parameters``, the carried state, e.g. (h, c))."""
+    core = get_cell(model["cell"])
+    hs, new_state, core_cache = core.forward(x, model["core"], None if all(s is None for s in state) else state)
     mask = (rng.random(hs.shape) >= rate).astype(hs.dtype) / hs.dtype.type(1 - rate)
     logits, out_cache = linear_forward(hs * mask, model["readout"])
     loss, dlogits = softmax_cross_entropy(logits, targets)
     dhs, dreadout = linear_backward(dlogits, out_cache)
-    _, dcore, _, _ = lstm.backward(dhs * mask, core_cache)
+    _, dcore, _ = core.backward(dhs * mask, core_cache)
     grads = {**{f"core.{k}": v for k, v in dcore.items()}, **{f"readout.{k}": v for k, v in dreadout.items()}}
     return loss, grads, new_state
 

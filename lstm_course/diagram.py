@@ -14,6 +14,7 @@ come from ``cell``; nothing is recomputed here.
 The Chinese gate names are drawn only when a CJK font is installed (Debian:
 ``fonts-wqy-microhei`` or ``fonts-noto-cjk``), so no "Glyph missing" warnings.
 """
+import contextlib
 import functools
 import os
 
@@ -157,7 +158,23 @@ def _gate(ax, xy, signal, name_en, name_zh, opening, *, head_dx=0.0):
 
 # --- the cell ---------------------------------------------------------------------------
 
-def draw_cell(values=None, *, ax=None, g_name="tanh", h_name="tanh", title=None):
+# The parts a variant of the cell may remove (lesson 9 greys them out), and where the
+# centre of each is drawn, in the drawing's coordinates.
+PARTS = {"input gate": (2.0, 3.6), "forget gate": (7.4, 4.0), "output gate": (2.0, 11.0),
+         "input activation": (4.5, 1.8), "output activation": (4.5, 9.4)}
+MEMORY_BOX = (3.3, 6.85, 2.4, 1.1)   # the memory c: x, y of its lower left corner, width, height
+
+
+@contextlib.contextmanager
+def _part(ax, parts, name):
+    """Record in parts[name] every artist drawn inside the block (when parts is a dict)."""
+    before = None if parts is None else set(map(id, ax.get_children()))
+    yield
+    if parts is not None:
+        parts.setdefault(name, []).extend(a for a in ax.get_children() if id(a) not in before)
+
+
+def draw_cell(values=None, *, ax=None, g_name="tanh", h_name="tanh", title=None, parts=None):
     """Draw the LSTM memory cell; with ``values``, its numbers and gate openings.
 
     Inputs:
@@ -166,6 +183,10 @@ def draw_cell(values=None, *, ax=None, g_name="tanh", h_name="tanh", title=None)
     - ax: a matplotlib Axes to draw into (cleared first); None makes a new figure.
     - g_name, h_name: the names of the activations g and h shown on the drawing.
     - title: a title above the drawing (Chinese in it needs a CJK font, see ``cjk_font``).
+    - parts: None, or a dict that is filled with the artists of each removable part,
+      {name in PARTS: [artists]}, and of each gate's product ("input product": its ×
+      node and the arrow into it; "forget product", "output product"), so a variant's
+      drawing can grey them out (``plots.variants``). It changes nothing in the drawing.
 
     Returns the matplotlib Figure.
     """
@@ -189,21 +210,25 @@ def draw_cell(values=None, *, ax=None, g_name="tanh", h_name="tanh", title=None)
     # cell input z -> g(z) -> x input gate
     ax.text(X, 0.15, "z", ha="center", va="center", fontsize=14, style="italic", color=INK)
     _arrow(ax, (X, 0.45), (X, 1.35), num("z", "$z$"))
-    _node(ax, (X, 1.8), "g", r=0.45)
-    ax.text(X - 0.6, 1.8, g_name, ha="right", va="center", fontsize=MIN_FONTSIZE, color="grey")
+    with _part(ax, parts, "input activation"):
+        _node(ax, PARTS["input activation"], "g", r=0.45)
+        ax.text(X - 0.6, 1.8, g_name, ha="right", va="center", fontsize=MIN_FONTSIZE, color="grey")
     _arrow(ax, (X, 2.25), (X, 3.3), num("g_z", "$g(z)$"))
-    _node(ax, (X, 3.6), "×")
-    _gate(ax, (2.0, 3.6), "z_i", "input gate", "输入门", v and v["gate_i"])
-    ax.text(0.0, 3.6, "$z_i$", ha="left", va="center", fontsize=13, color=INK)
-    _arrow(ax, (0.65, 3.6), (1.35, 3.6))
-    _arrow(ax, (2.65, 3.6), (X - 0.3, 3.6))
+    with _part(ax, parts, "input product"):
+        _node(ax, (X, 3.6), "×")
+    with _part(ax, parts, "input gate"):
+        _gate(ax, PARTS["input gate"], "z_i", "input gate", "输入门", v and v["gate_i"])
+        ax.text(0.0, 3.6, "$z_i$", ha="left", va="center", fontsize=13, color=INK)
+        _arrow(ax, (0.65, 3.6), (1.35, 3.6))
+    with _part(ax, parts, "input product"):
+        _arrow(ax, (2.65, 3.6), (X - 0.3, 3.6))
 
     # written + kept -> the new memory c'
     _arrow(ax, (X, 3.9), (X, 5.3), num("written", "$g(z)\\,f(z_i)$"), side="left",
            at=0.68)  # above the input gate's opening
     _node(ax, (X, 5.6), "+")
     _arrow(ax, (X, 5.9), (X, 6.85), num("c_new", "$c'$"))
-    ax.add_patch(FancyBboxPatch((X - 1.2, 6.85), 2.4, 1.1,
+    ax.add_patch(FancyBboxPatch(MEMORY_BOX[:2], *MEMORY_BOX[2:],
                                 boxstyle="round,pad=0.02,rounding_size=0.15",
                                 facecolor="#f4e9cd", edgecolor=INK, lw=1.6, zorder=2))
     font = cjk_font()
@@ -220,23 +245,31 @@ def draw_cell(values=None, *, ax=None, g_name="tanh", h_name="tanh", title=None)
     ax.plot([X + 1.2, XF], [7.4, 7.4], color=INK, lw=1.4, zorder=1)
     _formula(ax, (X + 1.2 + XF) / 2, 7.7, *num("c", "$c$"), ha="center")
     _arrow(ax, (XF, 7.4), (XF, 5.9))
-    _node(ax, (XF, 5.6), "×")
+    with _part(ax, parts, "forget product"):
+        _node(ax, (XF, 5.6), "×")
     _arrow(ax, (XF - 0.3, 5.6), (X + 0.3, 5.6), num("kept", "$c\\,f(z_f)$"), side="below")
-    _gate(ax, (XF, 4.0), "z_f", "forget gate", "遗忘门", v and v["gate_f"], head_dx=0.15)
-    _arrow(ax, (XF, 4.4), (XF, 5.3))
-    ax.text(10.5, 4.0, "$z_f$", ha="right", va="center", fontsize=13, color=INK)
-    _arrow(ax, (9.9, 4.0), (XF + 0.65, 4.0))
+    with _part(ax, parts, "forget gate"):
+        _gate(ax, PARTS["forget gate"], "z_f", "forget gate", "遗忘门", v and v["gate_f"], head_dx=0.15)
+    with _part(ax, parts, "forget product"):
+        _arrow(ax, (XF, 4.4), (XF, 5.3))
+    with _part(ax, parts, "forget gate"):
+        ax.text(10.5, 4.0, "$z_f$", ha="right", va="center", fontsize=13, color=INK)
+        _arrow(ax, (9.9, 4.0), (XF + 0.65, 4.0))
 
     # c' -> h(c') -> x output gate -> a
     _arrow(ax, (X, 7.95), (X, 8.95))
-    _node(ax, (X, 9.4), "h", r=0.45)
-    ax.text(X - 0.6, 9.4, h_name, ha="right", va="center", fontsize=MIN_FONTSIZE, color="grey")
+    with _part(ax, parts, "output activation"):
+        _node(ax, PARTS["output activation"], "h", r=0.45)
+        ax.text(X - 0.6, 9.4, h_name, ha="right", va="center", fontsize=MIN_FONTSIZE, color="grey")
     _arrow(ax, (X, 9.85), (X, 10.7), num("h_c", "$h(c')$"))
-    _node(ax, (X, 11.0), "×")
-    _gate(ax, (2.0, 11.0), "z_o", "output gate", "输出门", v and v["gate_o"])
-    ax.text(0.0, 11.0, "$z_o$", ha="left", va="center", fontsize=13, color=INK)
-    _arrow(ax, (0.65, 11.0), (1.35, 11.0))
-    _arrow(ax, (2.65, 11.0), (X - 0.3, 11.0))
+    with _part(ax, parts, "output product"):
+        _node(ax, (X, 11.0), "×")
+    with _part(ax, parts, "output gate"):
+        _gate(ax, PARTS["output gate"], "z_o", "output gate", "输出门", v and v["gate_o"])
+        ax.text(0.0, 11.0, "$z_o$", ha="left", va="center", fontsize=13, color=INK)
+        _arrow(ax, (0.65, 11.0), (1.35, 11.0))
+    with _part(ax, parts, "output product"):
+        _arrow(ax, (2.65, 11.0), (X - 0.3, 11.0))
     _arrow(ax, (X, 11.3), (X, 12.45), num("a", "$a$"))
     ax.text(X, 12.75, "a", ha="center", va="center", fontsize=14, style="italic", color=INK)
     if title:  # with a CJK font as fallback, a title may mix English and Chinese

@@ -19,11 +19,16 @@ from importlib import resources
 
 import numpy as np
 
-from . import lstm
+from .cells import get_cell
 from .readout import linear_forward, softmax
 from .shapes import as_array
 
 DEFAULT_TEXT = "macbeth.txt"   # in lstm_course/data/; source named in its README
+# The other tragedies, from the same edition as macbeth.txt (README): more text to learn from,
+# while validation and test stay the end of Macbeth (``char_training.train_chars(extra_text=)``).
+MORE_PLAYS = ("hamlet.txt", "lear.txt", "othello.txt", "romeo_and_juliet.txt", "julius_caesar.txt",
+              "antony_and_cleopatra.txt", "coriolanus.txt", "timon_of_athens.txt",
+              "titus_andronicus.txt")
 
 
 def load_text(name=DEFAULT_TEXT):
@@ -34,6 +39,15 @@ def load_text(name=DEFAULT_TEXT):
         shipped = sorted(p.name for p in files.iterdir() if p.name.endswith(".txt"))
         raise ValueError(f"no text {name!r} in lstm_course/data; shipped: {shipped}")
     return path.read_text(encoding="utf-8")
+
+
+def load_plays(names=MORE_PLAYS):
+    """The shipped texts ``names`` (a tuple of file names in ``lstm_course/data``) as one str,
+    each with its trailing newlines cut and followed by four newlines (a gap between plays,
+    like the gaps inside one)."""
+    if isinstance(names, str) or not names:
+        raise ValueError(f"names must be a non-empty tuple of file names, got {names!r}")
+    return "".join(load_text(name).rstrip("\n") + "\n\n\n\n" for name in names)
 
 
 def build_vocab(text):
@@ -141,7 +155,7 @@ def unigram_loss(train_ids, eval_ids, vocab_size):
 def sample(model, vocab, *, prime="\n", length=200, temperature=1.0, rng=None):
     """Let the model write: feed ``prime``, then draw ``length`` characters one by one.
 
-    Inputs: model, a dict {"core": LSTM params, "readout": linear params} with input
+    Inputs: model, a dict {"cell": a cell name (default "lstm"), "core": its params, "readout": linear params} with input
     and output size V = len(vocab); prime, a non-empty str over the vocabulary;
     temperature > 0; rng, a numpy Generator or seed (None: a fresh, unseeded one).
     Returns the ``length`` new characters as a str (without the prime).
@@ -152,14 +166,15 @@ def sample(model, vocab, *, prime="\n", length=200, temperature=1.0, rng=None):
         raise ValueError("prime must be a non-empty str (the model needs a first character)")
     rng = np.random.default_rng(rng)
     V = len(vocab)
-    h = c = None                                        # zero memory before the prime
+    cell = get_cell(model.get("cell", "lstm"))
+    state = None                                        # zero memory before the prime
     if len(prime) > 1:                                  # read all but the last character
-        _, (h, c), _ = lstm.forward(one_hot(encode(prime[:-1], vocab), V)[:, None, :], model["core"])
+        _, state, _ = cell.forward(one_hot(encode(prime[:-1], vocab), V)[:, None, :], model["core"])
     x = encode(prime[-1], vocab)[0]
     out = []
     for _ in range(length):
-        _, (h, c), _ = lstm.forward(one_hot(np.array([[x]]), V), model["core"], h, c)   # (1, 1, V) in
-        logits, _ = linear_forward(h[0], model["readout"])                               # (V,)
+        _, state, _ = cell.forward(one_hot(np.array([[x]]), V), model["core"], state)   # (1, 1, V) in
+        logits, _ = linear_forward(state[0][0], model["readout"])                       # h: (V,)
         x = rng.choice(V, p=softmax(logits / temperature))
         out.append(vocab[x])
     return "".join(out)

@@ -19,6 +19,7 @@ import sys
 
 import numpy as np
 
+from .cells import CELLS, get_cell
 from .cli import finite, positive
 from .model import save_model
 
@@ -29,7 +30,8 @@ def build_parser():
     sub = p.add_subparsers(dest="task", required=True, metavar="{adding,chars}")
     a = sub.add_parser("adding", help="the 1997 adding problem (lesson 6)")
     a.add_argument("--length", type=int, default=100, help="sequence length T (>= 10; default 100)")
-    a.add_argument("--cell", choices=("lstm", "rnn"), default="lstm")
+    a.add_argument("--cell", choices=tuple(CELLS), default="lstm", metavar="CELL",
+                   help=f"the recurrent cell: {', '.join(CELLS)} (default lstm; see lesson 9)")
     a.add_argument("--hidden", type=positive(int), default=32, help="hidden size H (default 32)")
     a.add_argument("--batch", type=positive(int), default=32, help="sequences per step (default 32)")
     a.add_argument("--lr", type=positive(float), default=1e-2, help="Adam learning rate (default 0.01)")
@@ -39,8 +41,12 @@ def build_parser():
     a.add_argument("--max-sequences", type=positive(int), default=1_000_000)
     a.add_argument("--max-seconds", type=positive(float), default=300.0)
     a.add_argument("--test-sequences", type=positive(int), default=2000)
+    a.add_argument("--no-record", action="store_true",
+                   help="do not add the run to OUT/adding_runs.json (runs in parallel cannot share it)")
     c = sub.add_parser("chars", help="a character-level model of a shipped play (lesson 7)")
     c.add_argument("--steps", type=positive(int), default=1000, help="training steps (default 1000)")
+    c.add_argument("--cell", choices=tuple(CELLS), default="lstm", metavar="CELL",
+                   help=f"the recurrent cell: {', '.join(CELLS)} (default lstm)")
     c.add_argument("--hidden", type=positive(int), default=128)
     c.add_argument("--seq-len", type=positive(int), default=50, help="truncated BPTT length T")
     c.add_argument("--batch", type=positive(int), default=32, help="parallel streams B")
@@ -106,21 +112,25 @@ def record_adding_run(path, entry):
 
 def run_adding(args):
     from .training import evaluate_adding, train_adding
-    chrono = args.length if args.forget_bias is None and args.cell == "lstm" else None
+    has_memory_gate = get_cell(args.cell).memory_gate is not None
+    if args.forget_bias is not None and not has_memory_gate:
+        raise ValueError(f"the {args.cell} cell has no forget gate: --forget-bias does not apply")
+    chrono = args.length if args.forget_bias is None and has_memory_gate else None
     result = train_adding(length=args.length, hidden_size=args.hidden, batch_size=args.batch, lr=args.lr,
                           clip=args.clip, forget_bias=args.forget_bias, chrono=chrono, cell=args.cell,
                           seed=args.seed, max_sequences=args.max_sequences, max_seconds=args.max_seconds,
                           progress=not args.no_progress)
     test = evaluate_adding(result["model"], args.length, args.test_sequences, seed=args.seed)
-    init = "none" if args.cell == "rnn" else f"forget bias {args.forget_bias:g}" if chrono is None else f"chrono T_max={chrono}"
-    slug = "" if args.cell == "rnn" else "_chrono" if chrono else f"_fb{args.forget_bias:g}"
+    init = "none" if not has_memory_gate else f"forget bias {args.forget_bias:g}" if chrono is None else f"chrono T_max={chrono}"
+    slug = "" if not has_memory_gate else "_chrono" if chrono else f"_fb{args.forget_bias:g}"
     name = f"adding_{args.cell}_T{args.length}{slug}_seed{args.seed}"
     write_run(args.out, name, result, {"test": test, "init": init})
     cfg = result["config"]
-    record_adding_run(pathlib.Path(args.out) / "adding_runs.json",
-                      {"config": cfg, "init": init, "solved": result["solved"], "solved_at": result["solved_at"],
-                       "sequences": result["sequences"], "seconds": round(result["seconds"], 2),
-                       "stopped": result["stopped"], "test": test})
+    if not args.no_record:
+        record_adding_run(pathlib.Path(args.out) / "adding_runs.json", {
+            "config": cfg, "init": init, "solved": result["solved"], "solved_at": result["solved_at"],
+            "sequences": result["sequences"], "seconds": round(result["seconds"], 2),
+            "stopped": result["stopped"], "test": test})
     if result["message"]:
         print(f"stopped: {result['message']}", file=sys.stderr)
     outcome = (f"solved after {result['solved_at']:,} training sequences" if result["solved"]
@@ -148,7 +158,7 @@ def run_chars(args, argv=None):
                          print_samples=True, val_fraction=args.val_fraction,
                          test_fraction=args.test_fraction, lr_schedule=args.lr_schedule, dtype=args.dtype,
                          eval_every=args.eval_every, keep_best=args.keep_best,
-                         dropout=args.dropout)
+                         dropout=args.dropout, cell=args.cell)
     h = result["history"]
     name = args.name or f"seed{args.seed}"
     command = chars_command(sys.argv[1:] if argv is None else argv)

@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ["01_why_memory_needs_gates", "02_memory_cell_and_gates", "03_memory_machine",
            "04_from_cell_to_network", "05_backprop_through_time", "06_training_adding_problem",
-           "07_character_model", "08_pytorch_and_gpu", "10_what_the_cells_learned"]
+           "07_character_model", "08_pytorch_and_gpu", "09_which_gate_matters", "10_what_the_cells_learned"]
 ALL_LESSON_NAMES = LESSONS
 
 

@@ -97,7 +97,7 @@ CHECKED = {
     "05_backprop_through_time": [15, 21],
     "06_training_adding_problem": [5, 13, 19, 25, 29, 34],
     "07_character_model": [19],
-    "08_pytorch_and_gpu": [4, 24, 26],
+    "08_pytorch_and_gpu": [4, 24, 26, 28],
 }
 EXPLORERS = {("02_memory_cell_and_gates", 29), ("03_memory_machine", 31), ("06_training_adding_problem", 34)}
 
@@ -348,6 +348,23 @@ def test_lesson8_timing_plots_show_every_row():
     plt.close("all")
 
 
+def test_lesson8_gpu_plot_draws_every_committed_row():
+    # Cell 28 plots each committed results/bench_gpu*.json; drawn here from the same files.
+    files = sorted((NOTEBOOKS.parent / "results").glob("bench_gpu*.json"))
+    assert files, "lesson 8's cell 28 shows a GPU figure: its results file must be committed"
+    for path in files:
+        res = timing.load_results(path)
+        fig = plot_times(res, title=path.name)
+        for ax, pass_ in zip(fig.axes, timing.PASSES):
+            lines = _lines(ax)
+            for impl in {r["impl"] for r in res["rows"]}:
+                rows = sorted((r for r in res["rows"] if r["impl"] == impl and r["pass"] == pass_),
+                              key=lambda r: r["flops"])
+                line = lines[f"{rows[0]['label']} [{rows[0]['device']}]"]
+                np.testing.assert_array_equal(line.get_ydata(), [r["median_s"] for r in rows])
+        plt.close("all")
+
+
 def test_explorer_cells_are_the_only_figures_not_run_here():
     # The figures left out of the lessons' run above are the explorers (browser test) and
     # lesson 8's live timings (checked on a tiny benchmark above); nothing else.
@@ -357,7 +374,8 @@ def test_explorer_cells_are_the_only_figures_not_run_here():
         for k in _figure_count(stem):
             if any(s in "".join(cells[k]["source"]) for s in NOT_RUN):
                 left_out.append((stem, k))
-    assert set(left_out) == EXPLORERS | {("08_pytorch_and_gpu", 24), ("08_pytorch_and_gpu", 26)}
+    assert set(left_out) == EXPLORERS | {("08_pytorch_and_gpu", 24), ("08_pytorch_and_gpu", 26),
+                                         ("08_pytorch_and_gpu", 28)}
     assert all(re.search(r"explorer\(", "".join(json.loads((NOTEBOOKS / f"{s}.ipynb").read_text())["cells"][k]["source"]))
                for s, k in EXPLORERS)
 

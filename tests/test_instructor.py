@@ -127,7 +127,7 @@ def test_every_checker_cell_becomes_a_graded_cell_and_solutions_stay_as_they_are
         assert not any("solution-only" in c.metadata.get("tags", []) for c in nb.cells)
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
         total += len(graded)
-    assert total == 38   # the README's count of tasks
+    assert total == 42   # the README's count of tasks
 
 
 def test_no_solution_carries_nbgrader_metadata():

@@ -53,7 +53,9 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 def test_numerics_import_no_drawing_widgets_or_torch():
     code = ("import sys, lstm_course, lstm_course.activations, lstm_course.cell, lstm_course.lstm, "
-            "lstm_course.rnn, lstm_course.gradcheck, lstm_course.params, lstm_course.torch_compare; "
+            "lstm_course.rnn, lstm_course.gradcheck, lstm_course.params, lstm_course.torch_compare, "
+            "lstm_course.cells, lstm_course.model, lstm_course.variants.family, lstm_course.variants.gru, "
+            "lstm_course.variants.janet, lstm_course.variant_study; "
             "heavy = [m for m in ('matplotlib', 'ipywidgets', 'torch') if m in sys.modules]; "
             "print(heavy); sys.exit(bool(heavy))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -64,7 +64,7 @@ def test_save_and_load_round_trip(tmp_path):
 
 def test_bad_settings():
     with pytest.raises(ValueError, match="cell"):
-        mdl.init_model(2, 3, 1, cell="gru")
+        mdl.init_model(2, 3, 1, cell="transformer")
     with pytest.raises(ValueError, match="no forget gate"):
         mdl.init_model(2, 3, 1, cell="rnn", forget_bias=5.0)
     with pytest.raises(ValueError, match="not both"):

@@ -121,6 +121,68 @@ def test_coalescer_without_a_loop_draws_at_once():
     assert seen == [1, 1]
 
 
+# --- the cell explorer's variants (lesson 9) ----------------------------------------------
+
+def expected_variant(variant, z, z_i, z_f, z_o, c, p_i=0.0, p_f=0.0, p_o=0.0):
+    """(c', a) of one variant's cell, from its formula: a removed gate is 1, NIAF's g and
+    NOAF's h the identity, CIFG's input gate 1 - f(z_f), JANET's 1 - f(z_f - 1) and a = c'."""
+    gi, gf, go = f(z_i + (p_i * c if variant == "peephole" else 0)), f(z_f + (p_f * c if variant == "peephole" else 0)), None
+    gi = {"nig": 1.0, "cifg": 1 - gf, "janet": 1 - f(z_f - 1.0)}.get(variant, gi)
+    gf = 1.0 if variant == "nfg" else gf
+    g = (lambda v: v) if variant == "niaf" else math.tanh
+    h = (lambda v: v) if variant in ("noaf", "janet") else math.tanh
+    c_new = g(z) * gi + c * gf
+    go = 1.0 if variant in ("nog", "janet") else f(z_o + (p_o * c_new if variant == "peephole" else 0))
+    return c_new, h(c_new) * go
+
+
+VARIANT_NAMES = ["vanilla", "peephole", "nig", "nfg", "nog", "niaf", "noaf", "cifg", "janet"]
+
+
+@pytest.mark.parametrize("variant", VARIANT_NAMES)
+def test_cell_explorer_variant_selector_changes_c_and_a(variant):
+    inputs = dict(z=0.7, z_i=-1.5, z_f=1.0, z_o=-0.5, c=1.2)
+    ex = cell_explorer(**inputs)
+    vanilla_picture = ex.image.value
+    ex.variant.value = variant
+    p = dict(p_i=0.0, p_f=0.0, p_o=0.0)
+    if variant == "peephole":
+        p = dict(p_i=1.5, p_f=-2.0, p_o=0.8)
+        for k, v in p.items():
+            ex.peepholes[k].value = v
+    c_new, a = expected_variant(variant, **inputs, **p)
+    assert ex.state["variant"] == variant
+    assert (ex.state["c_new"], ex.state["a"]) == pytest.approx((c_new, a), abs=1e-12)
+    assert f"{c_new:.4f}" in ex.readout.value and f"{a:.4f}" in ex.readout.value
+    assert ("lstm-variant-equations" in ex.readout.value) == (variant != "vanilla")
+    assert (ex.image.value == vanilla_picture) == (variant == "vanilla")   # the diagram shows the variant
+    ex.variant.value = "vanilla"
+    assert ex.image.value == vanilla_picture          # and back: lesson 2's cell, exactly
+    assert (ex.state["c_new"], ex.state["a"]) == pytest.approx(expected_cell(**inputs), abs=1e-12)
+
+
+def test_cell_explorer_variant_controls():
+    ex = cell_explorer(g="identity")
+    assert all(s.layout.display == "none" for s in ex.peepholes.values())
+    ex.variant.value = "peephole"
+    assert all(s.layout.display is None for s in ex.peepholes.values())
+    ex.variant.value = "noaf"                              # no output activation: h is the identity
+    assert ex.activations["h"].value == "identity" and ex.activations["h"].disabled
+    assert ex.activations["g"].value == "identity" and not ex.activations["g"].disabled
+    ex.variant.value = "nig"                               # h comes back as it was
+    assert ex.activations["h"].value == "tanh" and not ex.activations["h"].disabled
+    assert ex.sliders["z_i"].disabled and not ex.sliders["z_f"].disabled
+    ex.variant.value = "janet"
+    assert ex.sliders["z_i"].disabled and ex.sliders["z_o"].disabled and ex.activations["h"].disabled
+    ex.variant.value = "vanilla"
+    assert not any(s.disabled for s in ex.sliders.values())
+    assert ex.activations["g"].value == "identity"        # the learner's own choice is kept
+    ex = cell_explorer(variant="nfg", z=1.0, z_f=-10.0, c=0.5)
+    assert ex.state["gate_f"] == 1.0 and ex.state["kept"] == 0.5
+    with pytest.raises(ValueError, match="variant must be one of"):
+        cell_explorer(variant="fgr")
+
+
 # --- sequence explorer -------------------------------------------------------------------
 
 def machine_by_hand(x1, x2, x3, weights):

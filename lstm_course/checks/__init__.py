@@ -11,6 +11,7 @@ passed; ``.status`` is "passed", "failed", "not done" or "error"; ``.hint``)::
 A function that still raises NotImplementedError is reported as "not done yet";
 any other exception as one friendly line naming the line of the learner's code.
 """
+from .ablation import check_nfg_step
 from .activations import check_sigmoid, check_sigmoid_grad
 from .cell import check_cifg_cell, check_memory_cell
 from .cells import check_correlations, check_line_position, check_saturation_fractions
@@ -20,6 +21,7 @@ from .fading import check_steps_until_below
 from .gradcheck import check_gradcheck
 from .memory_machine import check_machine_weights
 from .network import check_param_count, check_torch_mapping, lecture_layout
+from .prediction import check_prediction
 from .plain_memory import check_keep_by_multiplying, check_memory_gradient, check_tanh_neuron
 from .sequence import check_lstm_backward, check_lstm_forward
 from .step import check_step_forward
@@ -30,6 +32,7 @@ from .text import check_encode_decode, check_tbptt_batches, check_unigram_loss
 from .timer import check_median_time
 from .torch_ops import check_peephole_step, check_torch_forward, check_torch_step
 from .training import check_adam_step, check_clip, check_sgd_momentum_step
+from .variants import check_gru_backward, check_gru_step
 
 __all__ = [
     "CheckResult", "lecture_layout",
@@ -45,5 +48,6 @@ __all__ = [
     "check_encode_decode", "check_sampling_probs", "check_tbptt_batches", "check_unigram_loss",  # lesson 7
     "check_draw",
     "check_torch_step", "check_torch_forward", "check_median_time", "check_peephole_step",  # lesson 8
+    "check_gru_step", "check_gru_backward", "check_nfg_step", "check_prediction",       # lesson 9
     "check_line_position", "check_correlations", "check_saturation_fractions",          # lesson 10
 ]

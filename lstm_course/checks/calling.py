@@ -39,6 +39,7 @@ GENERIC_ERROR_HINTS = (
     ("math range error", "math.exp takes one number and overflows; np.exp works on whole arrays"),
     ("only length-1 arrays", "a math function (math.exp, math.tanh) was given an array; use numpy's (np.exp)"),
     ("only size-1 arrays", "a math function (math.exp, math.tanh) was given an array; use numpy's (np.exp)"),
+    ("only 0-dimensional arrays", "a math function (math.exp, math.tanh) was given an array; use numpy's (np.exp)"),
     ("can't convert np.ndarray", "numpy and torch are mixed: on tensors use torch operations (torch.sigmoid, "
                                  "torch.tanh), on arrays numpy's"),
     ("Can't call numpy() on Tensor that requires grad", "a numpy function was called on a tensor that autograd "

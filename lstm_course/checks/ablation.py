@@ -1,0 +1,123 @@
+"""Checker for an ablation of the LSTM (exercise 9): the step without a forget gate
+(NFG, the 1997 LSTM). The prediction of which ablation fails is ``prediction.py``'s.
+
+Reference: ``lstm_course.variants.family.NFG``: three blocks i, g, o and c = g * i + c_prev
+(the forget gate is the constant 1), h = tanh(c) * o. The variants are the step with one
+mistake each: f = 0 (or sigmoid(0)) instead of 1, the wrong gate removed (NIG's layout),
+a coupling left in, the blocks in another order, the output activation dropped as well
+(NOAF), the usual squashing and bias slips. Cases as for the GRU step (``variants``).
+"""
+import itertools
+
+import numpy as np
+
+from ..activations import sigmoid
+from ..variants import family
+from .core import FAILED, Case, Variant, diagnose, report
+from .variants import MATH_ON_ARRAYS, misread, only_when_d_is_h
+
+ONE = "a batch of one: keep the batch axis (B = 1), don't index [0] or squeeze it away."
+IGO = "igo"
+ORDER = "NFG keeps three blocks, i, g, o: rows 0:H the input gate, H:2H the cell input g (tanh), 2H:3H the output gate"
+
+
+def _inputs(rng, B, D, H, scale=1.0, dtype=np.float64):
+    params = family.NFG.init_params(D, H, seed=int(rng.integers(1000)), dtype=dtype)
+    x = (scale * rng.normal(size=(B, D))).astype(dtype)
+    return x, rng.normal(size=(B, H)).astype(dtype), rng.normal(size=(B, H)).astype(dtype), params
+
+
+def cases():
+    rng = np.random.default_rng(19)
+    x, h, c, p = _inputs(rng, 2, 3, 4)
+    return [Case("random B=3, D=4, H=5", _inputs(rng, 3, 4, 5)),
+            Case("a batch of one", _inputs(rng, 1, 3, 4), note=ONE),
+            Case("zero inputs and state", (np.zeros_like(x), np.zeros_like(h), np.zeros_like(c), p)),
+            Case("large inputs (x * 50)", _inputs(rng, 2, 3, 4, scale=50.0)),
+            Case("one cell, H = 1", _inputs(rng, 2, 3, 1)),
+            Case("D = H = 3", _inputs(rng, 2, 3, 3)),
+            Case("float32 inputs", _inputs(rng, 2, 3, 4, dtype=np.float32))]
+
+
+def _reference(x_t, h_prev, c_prev, params):
+    h, c, _ = family.NFG.step_forward(x_t, (h_prev, c_prev), params)
+    return h, c
+
+
+def _step(x_t, h_prev, c_prev, p, *, order=(0, 1, 2), memory="g * i + c_prev", acts="sts", h_of="tanh(c) * o",
+          bias=(1, 1), swap_out=False):
+    """The NFG step written out with one mistake; acts: the squashing of blocks 0, 1, 2 (s sigmoid, t tanh)."""
+    W_ih, W_hh = p["W_ih"], p["W_hh"]
+    H = p["W_hh"].shape[1]
+    a = x_t @ W_ih.T + bias[0] * p["b_ih"] + h_prev @ W_hh.T + bias[1] * p["b_hh"]
+    squash = {"s": sigmoid, "t": np.tanh}
+    i, g, o = (squash[acts[k]](a[:, order[k] * H:(order[k] + 1) * H]) for k in range(3))
+    c = {"g * i + c_prev": lambda: g * i + c_prev,
+         "g * i": lambda: g * i,
+         "g + c_prev": lambda: g + c_prev,
+         "nig": lambda: g + c_prev * i,
+         "coupled": lambda: g * i + c_prev * (1 - i),
+         "half": lambda: g * i + 0.5 * c_prev,
+         "g * i + c_prev * o": lambda: g * i + c_prev * o}[memory]()
+    h = {"tanh(c) * o": lambda: np.tanh(c) * o,
+         "c * o": lambda: c * o,
+         "tanh(c * o)": lambda: np.tanh(c * o),
+         "tanh(c_prev) * o": lambda: np.tanh(c_prev) * o,
+         "tanh(c)": lambda: np.tanh(c)}[h_of]()
+    return (c, h) if swap_out else (h, c)
+
+
+def _v(hint, **how):
+    return Variant(hint, lambda x, h, c, p: _step(x, h, c, p, **how))
+
+
+F_ZERO = ("no forget gate means f = 1, the constant that keeps the whole memory: c = g * i + c_prev. Yours drops "
+          "c_prev (f = 0), so the cell forgets everything at every step and stores nothing.")
+_BOTH = "add both biases, b_ih and b_hh (PyTorch keeps two; they always appear as a sum)."
+_TWICE = "the bias is added twice: the pre-activation is x_t W_ih^T + b_ih + h_prev W_hh^T + b_hh, each bias once."
+STEP_VARIANTS = [
+    _v(F_ZERO, memory="g * i"),
+    _v("NFG removes the forget gate and keeps the input gate: c = g * i + c_prev. Yours drops i too (c = g + "
+       "c_prev), so every input is written in full.", memory="g + c_prev"),
+    _v("you wrote NIG (no input gate: blocks f, g, o, c = g + c_prev * f), reading block 0 as a forget gate. NFG "
+       "keeps the input gate: block 0 is i, and c = g * i + c_prev.", memory="nig"),
+    _v("a removed gate is the constant 1, not sigmoid(0) = 0.5: a gate without weights would still halve the "
+       "memory at every step. c = g * i + c_prev.", memory="half"),
+    _v("NFG has no coupling: the memory is kept whole, c = g * i + c_prev; yours keeps c_prev * (1 - i), a CIFG "
+       "with the roles swapped.", memory="coupled"),
+    _v("the output gate o reads the memory out (h = tanh(c) * o); it does not scale c_prev: c = g * i + c_prev.",
+       memory="g * i + c_prev * o"),
+    *[_v(f"{ORDER}; {misread(perm, IGO)}.", order=perm)
+      for perm in itertools.permutations(range(3)) if perm != (0, 1, 2)],
+    _v("the cell input g (block H:2H) uses tanh, not the sigmoid.", acts="sss"),
+    _v("the input gate i (block 0:H) is a gate: sigmoid, an opening between 0 and 1, not tanh.", acts="tts"),
+    _v("the output gate o (block 2H:3H) is a gate: sigmoid, an opening between 0 and 1, not tanh.", acts="stt"),
+    _v("h = tanh(c) * o: squash the new memory with tanh before the output gate (only NOAF drops that tanh; NFG "
+       "keeps it).", h_of="c * o"),
+    _v("the output gate scales tanh(c); it does not go inside the tanh: h = tanh(c) * o, yours is tanh(c * o).",
+       h_of="tanh(c * o)"),
+    _v("h reads the new memory c, not c_prev: h = tanh(c) * o.", h_of="tanh(c_prev) * o"),
+    _v("NFG keeps the output gate: h = tanh(c) * o; yours leaves o out.", h_of="tanh(c)"),
+    _v(_BOTH, bias=(1, 0)), _v(_BOTH, bias=(0, 1)), _v(_TWICE, bias=(2, 2)),
+    _v("return (h, c) in this order: yours returns (c, h).", swap_out=True),
+]
+_MATMUL = ("Mind the shapes: x_t (B, D) goes with W_ih (3H, D), so x_t @ W_ih.T; h_prev (B, H) with W_hh (3H, H), "
+           "so h_prev @ W_hh.T. Don't swap the two matrices, and keep the .T.")
+STEP_ERRORS = (MATH_ON_ARRAYS, ("matmul", _MATMUL), ("not aligned", _MATMUL),
+               ("could not be broadcast", "without the forget gate the pre-activation has 3H columns, blocks i, g, "
+                                          "o (not the LSTM's 4H): a[:, :H], a[:, H:2*H], a[:, 2*H:], with H = "
+                                          "W_hh.shape[1]."),
+               ("split", "the pre-activation has 3H columns (blocks i, g, o), not 4H."))
+
+
+def check_nfg_step(fn):
+    """Check fn(x_t, h_prev, c_prev, params) -> (h, c) against ``family.NFG.step_forward``."""
+    first = cases()[0]
+    hint = only_when_d_is_h(fn, first, _inputs, _reference) if callable(fn) else None
+    if hint:
+        return report("check_nfg_step", FAILED, hint, f"case '{first.label}' (D = 4, H = 5) raises an error; "
+                                                      "with D = H your function is right")
+    return diagnose("check_nfg_step", fn, _reference, cases(), STEP_VARIANTS, ("h", "c"), error_hints=STEP_ERRORS,
+                    arg_names=("x_t", "h_prev", "c_prev", "params"),
+                    summary="h and c match lstm_course.variants.family.NFG.step_forward (random, a batch of one, "
+                            "zeros, large inputs, one cell, D = H, float32).")
