@@ -60,3 +60,31 @@ def from_torch(module):
         else:
             params[key] = np.zeros(W_ih.shape[0], dtype=W_ih.dtype)
     return params
+
+
+def cell_to_torch(cell, params):
+    """The PyTorch module that computes the same as ``cell`` (a name or a cell of
+    ``lstm_course.cells``) with ``params``, holding a copy of them: torch.nn.LSTM for "lstm"
+    and "vanilla", torch.nn.GRU for "gru", torch.nn.RNN (tanh) for "rnn". PyTorch has no
+    module for the other variants: they are compared through autograd instead (lesson 8's
+    ``torch_scratch`` way), and asking for one raises ValueError saying so."""
+    import torch
+
+    from .cells import get_cell
+    from .variants import gru
+
+    name = get_cell(cell).name
+    if name in ("lstm", "vanilla"):
+        return to_torch(params)
+    if name == "gru":
+        return gru.to_torch(params)
+    if name == "rnn":
+        H = check_params(params, np.asarray(params["W_ih"]).shape[1], blocks=1)
+        dtype = np.result_type(*params.values())
+        module = torch.nn.RNN(np.asarray(params["W_ih"]).shape[1], H).to(getattr(torch, dtype.name))
+        with torch.no_grad():
+            for key in KEYS:
+                getattr(module, TORCH_NAMES[key]).copy_(torch.from_numpy(np.asarray(params[key], dtype=dtype)))
+        return module
+    raise ValueError(f"PyTorch has no built-in module for the {name} cell ({get_cell(cell).title}); "
+                     "compare it with autograd through the same equations in torch ops instead")

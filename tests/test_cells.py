@@ -116,3 +116,23 @@ def test_a_model_of_any_cell_saves_and_loads(name, tmp_path):
     assert back["cell"] == name
     x = np.random.default_rng(0).normal(size=(3, 2, 2))
     np.testing.assert_array_equal(mdl.forward_last(m, x)[0], mdl.forward_last(back, x)[0])
+
+
+@pytest.mark.parametrize("name", ["lstm", "vanilla", "gru", "rnn"])
+def test_cells_with_a_pytorch_module_equal_it(name):
+    import torch
+
+    from lstm_course.torch_compare import cell_to_torch
+    c = cells.get_cell(name)
+    p = c.init_params(3, 5, seed=7)
+    x = np.random.default_rng(8).normal(size=(6, 2, 3))
+    module = cell_to_torch(name, p)
+    with torch.no_grad():
+        out, _ = module(torch.from_numpy(x))
+    np.testing.assert_allclose(out.numpy(), c.forward(x, p)[0], rtol=0, atol=1e-12)
+
+
+def test_cells_without_a_pytorch_module_say_so():
+    from lstm_course.torch_compare import cell_to_torch
+    with pytest.raises(ValueError, match="PyTorch has no built-in module for the nfg cell"):
+        cell_to_torch("nfg", cells.get_cell("nfg").init_params(3, 5))
