@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from lstm_course.checks import ablation, prediction, variants
+from lstm_course.checks import ablation, gru_mistakes, prediction, variants
 from lstm_course.checks.ablation import check_nfg_step
 from lstm_course.checks.prediction import check_prediction
 from lstm_course.checks.variants import check_gru_backward, check_gru_step
@@ -28,15 +28,15 @@ def test_exercise9_solutions_pass(sol9, capsys):
 
 # --------------------------------------------------------------------------- the written-out references
 def test_the_checkers_written_out_steps_equal_the_package():
-    """Each variant is _forward/_backward/_step with one switch changed: without one, they
+    """Each variant is forward_with/backward_with/_step with one switch changed: without one, they
     must be the package's own step, value for value and dtype for dtype."""
     for case in variants.cases():
         expected = gru.step_forward(*case.args)[0]
-        got = variants._forward(*case.args)
+        got = gru_mistakes.forward_with(*case.args)
         assert got.dtype == expected.dtype and np.allclose(got, expected, rtol=1e-6, atol=1e-7), case.label
     for case in variants._backward_cases():
         dx, dh, dp = gru.step_backward(*case.args)
-        gdx, gdh, gdp = variants._backward(*case.args)
+        gdx, gdh, gdp = gru_mistakes.backward_with(*case.args)
         for g, e in [(gdx, dx), (gdh, dh)] + [(gdp[k], dp[k]) for k in dp]:
             assert g.dtype == e.dtype and np.allclose(g, e, rtol=1e-5, atol=1e-6), case.label
     for case in ablation.cases():
@@ -44,8 +44,8 @@ def test_the_checkers_written_out_steps_equal_the_package():
             assert g.dtype == e.dtype and np.allclose(g, e, rtol=1e-6, atol=1e-7), case.label
 
 
-@pytest.mark.parametrize("checker, variant", [(check_gru_step, v) for v in variants.FORWARD_VARIANTS]
-                         + [(check_gru_backward, v) for v in variants.BACKWARD_VARIANTS]
+@pytest.mark.parametrize("checker, variant", [(check_gru_step, v) for v in gru_mistakes.FORWARD_VARIANTS]
+                         + [(check_gru_backward, v) for v in gru_mistakes.BACKWARD_VARIANTS]
                          + [(check_nfg_step, v) for v in ablation.STEP_VARIANTS],
                          ids=lambda x: getattr(x, "hint", getattr(x, "__name__", ""))[:40])
 def test_every_known_mistake_gets_its_own_hint(checker, variant, capsys):
@@ -131,6 +131,45 @@ def test_a_wrong_prediction_is_told_both_cells_numbers(tmp_path, capsys):
     assert "no output gate (NOG), solved 5 of 5 runs (median 20,000 sequences to solve" in hint
     assert "least often: no output activation (NOAF), which solved 0 of 5 runs" in hint
     assert "a = c' f(z_o)" in hint and "T = 100, H = 8, 5 seeds each" in hint
+    capsys.readouterr()
+
+
+def test_a_name_may_carry_quotes_a_full_stop_or_an_explanation_in_brackets(tmp_path, capsys):
+    path = _summary(tmp_path, MEASURED)
+    for said in ("noaf.", "'noaf'", "NOAF (no output activation)", "noaf (the cell state leaks out unsquashed).",
+                 '"noaf" (no output activation)', "noaf (nfg keeps its squashing; noaf does not)"):
+        assert check_prediction(lambda said=said: said, summary=path), said
+    assert_caught(check_prediction(lambda: "noaf (no forget gate)", summary=path), capsys,
+                  "your name and your words disagree: 'noaf' is no output activation (NOAF), but the brackets "
+                  "describe 'nfg'")
+    assert_caught(check_prediction(lambda: "noaf (NIG)", summary=path), capsys, "the brackets describe 'nig'")
+    assert_caught(check_prediction(lambda: "noaf - no output activation", summary=path), capsys,
+                  "write the short name: 'noaf'")
+    capsys.readouterr()
+
+
+def test_the_format_hints_name_no_ablation_as_their_example(tmp_path, capsys):
+    """A format hint must not steer the prediction: it lists all six names alike, or none."""
+    path = _summary(tmp_path, MEASURED)
+    for answer in (lambda: None, lambda: ["noaf"], lambda: ("nfg", "nig"), lambda: 3):
+        hint = check_prediction(answer, summary=path).hint
+        assert all(f"'{a}'" in hint for a in prediction.ABLATIONS), hint
+        assert '"nfg"' not in hint and "such as" not in hint, hint
+    capsys.readouterr()
+
+
+def test_the_number_of_returned_values_is_enforced(sol9, capsys):
+    """Extra values (a cache, the gates) are refused as gru_step's are, and a missing return is said."""
+    back, step, nfg = sol9["gru_step_backward"], sol9["gru_step"], sol9["nfg_step"]
+    assert_caught(check_gru_backward(lambda dh, cache: (*back(dh, cache), cache)), capsys,
+                  "return exactly three values, (dx_t, dh_prev, dparams); you returned a tuple of 4")
+    assert_caught(check_nfg_step(lambda *a: (*nfg(*a), None)), capsys,
+                  "return exactly two values, (h, c); you returned a tuple of 3")
+    for checker, fn, name in ((check_gru_step, step, "gru_step"), (check_gru_backward, back, "gru_step_backward"),
+                              (check_nfg_step, nfg, "nfg_step")):
+        assert_caught(checker(lambda *a, fn=fn: [fn(*a), None][1]), capsys, f"{name} returned None: the `return` is "
+                                                                          "missing")
+    assert check_nfg_step(lambda *a: list(nfg(*a)))          # a list of the two values is fine
     capsys.readouterr()
 
 

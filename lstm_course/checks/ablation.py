@@ -4,8 +4,10 @@
 Reference: ``lstm_course.variants.family.NFG``: three blocks i, g, o and c = g * i + c_prev
 (the forget gate is the constant 1), h = tanh(c) * o. The variants are the step with one
 mistake each: f = 0 (or sigmoid(0)) instead of 1, the wrong gate removed (NIG's layout),
-a coupling left in, the blocks in another order, the output activation dropped as well
-(NOAF), the usual squashing and bias slips. Cases as for the GRU step (``variants``).
+the input gate reused as a forget gate, a coupling left in, the blocks in another order or
+a slice off by one, W_hh's square blocks untransposed, the output activation dropped as
+well (NOAF), the usual squashing and bias slips; and the wrong number of returned values
+(a missing ``return`` included). Cases as for the GRU step (``variants``).
 """
 import itertools
 
@@ -13,8 +15,9 @@ import numpy as np
 
 from ..activations import sigmoid
 from ..variants import family
-from .core import FAILED, Case, Variant, diagnose, report
-from .variants import MATH_ON_ARRAYS, misread, only_when_d_is_h
+from .core import FAILED, Case, Stop, Variant, diagnose, report
+from .gru_mistakes import BOTH_MISSING, SHIFTS, misread, off_by_one, take, untransposed
+from .variants import MATH_ON_ARRAYS, missing_return, only_when_d_is_h
 
 ONE = "a batch of one: keep the batch axis (B = 1), don't index [0] or squeeze it away."
 IGO = "igo"
@@ -44,20 +47,24 @@ def _reference(x_t, h_prev, c_prev, params):
     return h, c
 
 
-def _step(x_t, h_prev, c_prev, p, *, order=(0, 1, 2), memory="g * i + c_prev", acts="sts", h_of="tanh(c) * o",
-          bias=(1, 1), swap_out=False):
-    """The NFG step written out with one mistake; acts: the squashing of blocks 0, 1, 2 (s sigmoid, t tanh)."""
+def _step(x_t, h_prev, c_prev, p, *, order=(0, 1, 2), shift=(0, 0, 0), memory="g * i + c_prev", acts="sts",
+          h_of="tanh(c) * o", bias=(1, 1), w_hh=".T", swap_out=False):
+    """The NFG step written out with one mistake; acts: the squashing of blocks 0, 1, 2 (s sigmoid, t tanh);
+    w_hh="blocks": W_hh's square blocks used untransposed."""
     W_ih, W_hh = p["W_ih"], p["W_hh"]
     H = p["W_hh"].shape[1]
+    if w_hh != ".T":
+        W_hh = np.concatenate([W_hh[k * H:(k + 1) * H].T for k in range(3)])
     a = x_t @ W_ih.T + bias[0] * p["b_ih"] + h_prev @ W_hh.T + bias[1] * p["b_hh"]
     squash = {"s": sigmoid, "t": np.tanh}
-    i, g, o = (squash[acts[k]](a[:, order[k] * H:(order[k] + 1) * H]) for k in range(3))
+    i, g, o = (squash[acts[k]](block) for k, block in enumerate(take(a, H, order, shift)))
     c = {"g * i + c_prev": lambda: g * i + c_prev,
          "g * i": lambda: g * i,
          "g + c_prev": lambda: g + c_prev,
          "nig": lambda: g + c_prev * i,
          "coupled": lambda: g * i + c_prev * (1 - i),
          "half": lambda: g * i + 0.5 * c_prev,
+         "i as f": lambda: g * i + c_prev * i,
          "g * i + c_prev * o": lambda: g * i + c_prev * o}[memory]()
     h = {"tanh(c) * o": lambda: np.tanh(c) * o,
          "c * o": lambda: c * o,
@@ -83,12 +90,18 @@ STEP_VARIANTS = [
        "keeps the input gate: block 0 is i, and c = g * i + c_prev.", memory="nig"),
     _v("a removed gate is the constant 1, not sigmoid(0) = 0.5: a gate without weights would still halve the "
        "memory at every step. c = g * i + c_prev.", memory="half"),
+    _v("NFG has no forget gate at all: c = g * i + c_prev keeps c_prev whole (f = 1); yours reuses the input gate "
+       "as a forget gate (c_prev * i), so the memory fades wherever the gate is shut.", memory="i as f"),
     _v("NFG has no coupling: the memory is kept whole, c = g * i + c_prev; yours keeps c_prev * (1 - i), a CIFG "
        "with the roles swapped.", memory="coupled"),
     _v("the output gate o reads the memory out (h = tanh(c) * o); it does not scale c_prev: c = g * i + c_prev.",
        memory="g * i + c_prev * o"),
     *[_v(f"{ORDER}; {misread(perm, IGO)}.", order=perm)
       for perm in itertools.permutations(range(3)) if perm != (0, 1, 2)],
+    *[_v(off_by_one(s, IGO), shift=s) for s in SHIFTS],
+    _v(untransposed("W_hi, W_hg, W_ho"), w_hh="blocks"),
+    _v("the gates i and o are openings between 0 and 1: sigmoid, not tanh; only the cell input g uses tanh.",
+       acts="ttt"),
     _v("the cell input g (block H:2H) uses tanh, not the sigmoid.", acts="sss"),
     _v("the input gate i (block 0:H) is a gate: sigmoid, an opening between 0 and 1, not tanh.", acts="tts"),
     _v("the output gate o (block 2H:3H) is a gate: sigmoid, an opening between 0 and 1, not tanh.", acts="stt"),
@@ -98,7 +111,7 @@ STEP_VARIANTS = [
        h_of="tanh(c * o)"),
     _v("h reads the new memory c, not c_prev: h = tanh(c) * o.", h_of="tanh(c_prev) * o"),
     _v("NFG keeps the output gate: h = tanh(c) * o; yours leaves o out.", h_of="tanh(c)"),
-    _v(_BOTH, bias=(1, 0)), _v(_BOTH, bias=(0, 1)), _v(_TWICE, bias=(2, 2)),
+    _v(_BOTH, bias=(1, 0)), _v(_BOTH, bias=(0, 1)), _v(BOTH_MISSING, bias=(0, 0)), _v(_TWICE, bias=(2, 2)),
     _v("return (h, c) in this order: yours returns (c, h).", swap_out=True),
 ]
 _MATMUL = ("Mind the shapes: x_t (B, D) goes with W_ih (3H, D), so x_t @ W_ih.T; h_prev (B, H) with W_hh (3H, H), "
@@ -110,6 +123,20 @@ STEP_ERRORS = (MATH_ON_ARRAYS, ("matmul", _MATMUL), ("not aligned", _MATMUL),
                ("split", "the pre-activation has 3H columns (blocks i, g, o), not 4H."))
 
 
+def _two_values(fn):
+    """The learner's step, with a named hint when it returns nothing or more than (h, c)."""
+    def learner(x_t, h_prev, c_prev, params):
+        out = fn(x_t, h_prev, c_prev, params)
+        if out is None:
+            raise Stop(FAILED, missing_return("nfg_step", "h, c"))
+        if isinstance(out, (tuple, list)) and len(out) > 2:
+            raise Stop(FAILED, f"return exactly two values, (h, c); you returned a {type(out).__name__} of "
+                               f"{len(out)}: drop the extra ones (family.NFG.step_forward also returns a cache; "
+                               "this task does not).")
+        return out
+    return learner
+
+
 def check_nfg_step(fn):
     """Check fn(x_t, h_prev, c_prev, params) -> (h, c) against ``family.NFG.step_forward``."""
     first = cases()[0]
@@ -117,7 +144,8 @@ def check_nfg_step(fn):
     if hint:
         return report("check_nfg_step", FAILED, hint, f"case '{first.label}' (D = 4, H = 5) raises an error; "
                                                       "with D = H your function is right")
-    return diagnose("check_nfg_step", fn, _reference, cases(), STEP_VARIANTS, ("h", "c"), error_hints=STEP_ERRORS,
+    learner = _two_values(fn) if callable(fn) else fn   # a non-function gets call_learner's own hint
+    return diagnose("check_nfg_step", learner, _reference, cases(), STEP_VARIANTS, ("h", "c"), error_hints=STEP_ERRORS,
                     arg_names=("x_t", "h_prev", "c_prev", "params"),
                     summary="h and c match lstm_course.variants.family.NFG.step_forward (random, a batch of one, "
                             "zeros, large inputs, one cell, D = H, float32).")

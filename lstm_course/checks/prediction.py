@@ -1,7 +1,9 @@
 """Predict, then check: which ablation of the LSTM fails on the adding problem (exercise 9).
 
-The learner writes ``prediction()`` returning one short name, e.g. ``"nfg"``, before
-seeing any result. ``check_prediction`` compares it with the measured experiment,
+The learner writes ``prediction()`` returning one short name (one of ``ABLATIONS``),
+before seeing any result; case, quotes, a full stop and an explanation in brackets after
+the name are forgiven (``"NIG (no input gate)."`` reads as ``"nig"``). ``check_prediction``
+compares it with the measured experiment,
 results/variants/adding_summary.json (``python -m lstm_course.variant_study``; its
 "cells" rows carry "cell", "runs", "solved", "median_sequences_to_solve",
 "median_test_loss"). The ablation that fails is the one that solved the task in the
@@ -37,20 +39,44 @@ def _title(name):
     return family.FAMILY[name].title
 
 
+_FORGIVEN = " \t\n'\"`.,;:!"       # around the name: spaces, quotes, a full stop
+_GLOSSED = re.compile(r"^(\w+)[\s'\"`]*\((.*)\)$", re.DOTALL)   # 'nig (no input gate)'
+
+
+def _glossed(text, value):
+    """The short name of 'name (an explanation)', or None; Stop(FAILED) when the brackets begin by
+    naming another ablation and never this one ('nig (NFG)', 'nig (no forget gate)')."""
+    found = _GLOSSED.match(text)
+    if not found or found.group(1).strip(_FORGIVEN) not in ABLATIONS:
+        return None
+    name, gloss = found.group(1).strip(_FORGIVEN), found.group(2)
+    opening = re.match(r"\s*(?:(?:no|without)\s+(?:the\s+|an?\s+)?(input gate|forget gate|output gate|"
+                       r"input activation|output activation)|([a-z]+))", gloss)
+    said = opening and (opening.group(2) if opening.group(2) in ABLATIONS
+                        else next((a for part, a in _PARTS if opening.group(1) and part in opening.group(1)), None))
+    if said and said != name and name not in re.findall(r"[a-z]+", gloss):   # "nig (unlike nfg, nig ...)" is fine
+        raise Stop(FAILED, f"your name and your words disagree: '{name}' is {_title(name)}, but the brackets "
+                           f"describe '{said}'; you wrote {value!r}. Return the one you mean.")
+    return name
+
+
 def _name(value):
     """The predicted short name, or Stop(FAILED) naming what is wrong with the answer's form."""
     if value is None:
-        raise Stop(FAILED, "prediction() returned None: end it with a return, e.g. `return \"nfg\"` (print shows a "
-                           "value; only return gives it to the checker).")
+        raise Stop(FAILED, "prediction() returned None: end it with a return of the short name, `return \"...\"` "
+                           f"with one of {_LIST} (print shows a value; only return gives it to the checker).")
     if isinstance(value, (list, tuple, set, dict)):
-        raise Stop(FAILED, f"one name, one prediction: return a single string such as 'nfg'; you returned a "
+        raise Stop(FAILED, f"one name, one prediction: return a single string, one of {_LIST}; you returned a "
                            f"{type(value).__name__} of {len(value)}. Commit to the one you expect to fail most.")
     if not isinstance(value, str):
         raise Stop(FAILED, f"return the ablation's short name as a string, one of {_LIST}; you returned "
                            f"{value!r} ({type(value).__name__}).")
-    name = value.strip(" \t\n'\".,;:!").lower()      # quotes and a full stop are forgiven
+    name = value.strip(_FORGIVEN).lower()
     if name in ABLATIONS:
         return name
+    glossed = _glossed(name, value)
+    if glossed:
+        return glossed
     if name in _NOT_ABLATIONS:
         raise Stop(FAILED, f"'{name}' is {_NOT_ABLATIONS[name]}. The question is which of the six ablations, {_LIST}, "
                            "fails.")
@@ -58,7 +84,7 @@ def _name(value):
     short = shorts[0] if len(shorts) == 1 else next((a for part, a in _PARTS if part in name), None)
     if short:
         raise Stop(FAILED, f"write the short name: '{short}' is {_title(short)}; you wrote {value!r}. The check "
-                           "compares names.")
+                           f"compares names (an explanation may follow the name in brackets, '{short} (...)').")
     close = difflib.get_close_matches(name, ABLATIONS + tuple(_NOT_ABLATIONS), n=1, cutoff=0.6)
     mean = f" Did you mean '{close[0]}'?" if close else ""
     raise Stop(FAILED, f"'{value}' is not one of the ablations' names, {_LIST}.{mean}")

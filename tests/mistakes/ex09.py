@@ -291,6 +291,138 @@ MISTAKES = [
 ]
 
 
+# ---------------------------------------------------------------- the blind newcomer test of exercise 9
+# Answers a tester wrote from the exercise notebook alone (123 wrong answers); these are the ones the checkers
+# used to accept or answer with a generic hint, and a few more of theirs, written again here.
+_SPLIT_STEP = """
+def gru_step(x_t, h_prev, params):
+    W_ir, W_iz, W_in = np.split(params["W_ih"], 3)
+    W_hr, W_hz, W_hn = np.split(params["W_hh"], 3)
+    b_ir, b_iz, b_in = np.split(params["b_ih"], 3)
+    b_hr, b_hz, b_hn = np.split(params["b_hh"], 3)
+    r = sigmoid(x_t @ W_ir.T + b_ir + h_prev @ W_hr + b_hr)
+    z = sigmoid(x_t @ W_iz.T + b_iz + h_prev @ W_hz + b_hz)
+    n = np.tanh(x_t @ W_in.T + b_in + r * (h_prev @ W_hn + b_hn))
+    return (1 - z) * n + z * h_prev
+"""
+_SPLIT_NFG = """
+def nfg_step(x_t, h_prev, c_prev, params):
+    H = h_prev.shape[1]
+    W_hi, W_hg, W_ho = np.split(params["W_hh"], 3)
+    a_x = x_t @ params["W_ih"].T + params["b_ih"] + params["b_hh"]
+    i = sigmoid(a_x[:, :H] + h_prev @ W_hi)
+    g = np.tanh(a_x[:, H:2 * H] + h_prev @ W_hg)
+    o = sigmoid(a_x[:, 2 * H:] + h_prev @ W_ho)
+    c = g * i + c_prev
+    return np.tanh(c) * o, c
+"""
+_DPARAMS = ('    dparams = {"W_ih": d_in.T @ x_t, "W_hh": d_state.T @ h_prev,\n'
+            '               "b_ih": d_in.sum(axis=0), "b_hh": d_state.sum(axis=0)}')
+MISTAKES += [
+    # task 1
+    Mistake("blind: W_hh's square blocks without .T", _SPLIT_STEP, STEP, "W_hh's square blocks are used untransposed"),
+    Mistake("blind: both biases left out", step(' + params["b_ih"]', "", ' + params["b_hh"]', ""), STEP,
+            "both biases are missing"),
+    Mistake("blind: gates from the input only", step(_RZ, 'r = sigmoid(xi[:, :H])\n    z = sigmoid(xi[:, H:2 * H])'),
+            STEP, "from x only"),
+    Mistake("blind: b_hn dropped from n",
+            step(_N, 'n = np.tanh(xi[:, 2 * H:] + r * (h_prev @ params["W_hh"][2 * H:].T))'),
+            STEP, "b_hn is missing from n"),
+    Mistake("blind: z slice one column early", step("xi[:, H:2 * H] + hh[:, H:2 * H]",
+                                                    "xi[:, H - 1:2 * H - 1] + hh[:, H - 1:2 * H - 1]"), STEP,
+            "yours reads a[:, H-1:2*H-1]"),
+    Mistake("blind: r slice counted from 1", step("xi[:, :H] + hh[:, :H]", "xi[:, 1:H + 1] + hh[:, 1:H + 1]"), STEP,
+            "slice is off by one"),
+    Mistake("blind: the return forgotten",
+            step("    return (1 - z) * n + z * h_prev", "    h = (1 - z) * n + z * h_prev"),
+            STEP, "the `return` is missing"),
+    Mistake("blind: b_ih left out", step('xi = x_t @ params["W_ih"].T + params["b_ih"]', 'xi = x_t @ params["W_ih"].T'),
+            STEP, "add both biases"),
+    Mistake("blind: tanh for both gates", step(_RZ, 'r = np.tanh(xi[:, :H] + hh[:, :H])\n'
+                                                    '    z = np.tanh(xi[:, H:2 * H] + hh[:, H:2 * H])'), STEP,
+            "the gates r and z use the sigmoid"),
+    Mistake("blind: x_t zeroed in place", step("    return (1 - z)", "    x_t[...] = 0\n    return (1 - z)"), STEP,
+            "changed its input `x_t`"),
+    Mistake("blind: h.T returned", step("return (1 - z) * n + z * h_prev", "return ((1 - z) * n + z * h_prev).T"), STEP,
+            "it is transposed"),
+    # task 2
+    Mistake("blind: sigmoid' written as tanh's", back("r * (1 - r)", "(1 - r ** 2)", "z * (1 - z)", "(1 - z ** 2)"),
+            BACK, "yours is 1 - s**2"),
+    Mistake("blind: no sigmoid' on z", back("da_z = dh * (h_prev - n) * z * (1 - z)", "da_z = dh * (h_prev - n)"), BACK,
+            "leaves the sigmoid's derivative off z"),
+    Mistake("blind: dr from n instead of hn", back("da_r = da_n * hn *", "da_r = da_n * n *"), BACK,
+            "yours uses n, the candidate itself"),
+    Mistake("blind: dh_prev without the n block", back(
+        'dh_prev = dh * z + d_state @ params["W_hh"]',
+        'H = h_prev.shape[1]\n    dh_prev = dh * z + d_state[:, :2 * H] @ params["W_hh"][:2 * H]'), BACK,
+            "misses the n block's path through W_hh"),
+    Mistake("blind: dx_t through W_hh", back('return d_in @ params["W_ih"]', 'return d_in @ params["W_hh"]'), BACK,
+            "yours uses W_hh"),
+    Mistake("blind: r on the input part's gradient too", back("d_in = np.concatenate([da_r, da_z, da_n], axis=1)",
+                                                            "d_in = np.concatenate([da_r, da_z, da_n * r], axis=1)"),
+            BACK, "multiplies its gradient by r too"),
+    Mistake("blind: bias gradients averaged", back("d_in.sum(axis=0)", "d_in.mean(axis=0)",
+                                                   "d_state.sum(axis=0)", "d_state.mean(axis=0)"), BACK,
+            "you averaged (mean) where the batch sum is needed"),
+    Mistake("blind: local names rebound, dparams left at zero", back(_DPARAMS, (
+        '    dparams = {k: np.zeros_like(v) for k, v in params.items()}\n'
+        '    dW_ih, dW_hh, db_ih, db_hh = dparams["W_ih"], dparams["W_hh"], dparams["b_ih"], dparams["b_hh"]\n'
+        '    dW_ih = d_in.T @ x_t\n    dW_hh = d_state.T @ h_prev\n'
+        '    db_ih = d_in.sum(axis=0)\n    db_hh = d_state.sum(axis=0)')), BACK,
+            "assigning to a local name does not write into the dict"),
+    Mistake("blind: one gradient rebound", back(_DPARAMS, (
+        '    dparams = {k: np.zeros_like(v) for k, v in params.items()}\n    dparams["W_ih"] += d_in.T @ x_t\n'
+        '    dW_hh = dparams["W_hh"]\n    dW_hh = dW_hh + d_state.T @ h_prev\n'
+        '    dparams["b_ih"] += d_in.sum(axis=0)\n    dparams["b_hh"] += d_state.sum(axis=0)')), BACK,
+            "dparams['W_hh'] is all zeros: assigning to a local name"),
+    Mistake("blind: W_hh's z rows one off in dh_prev", back(
+        'dh_prev = dh * z + d_state @ params["W_hh"]',
+        'H, W = h_prev.shape[1], params["W_hh"]\n'
+        '    dh_prev = (dh * z + d_state[:, :H] @ W[:H] + d_state[:, H:2 * H] @ W[H + 1:2 * H + 1]\n'
+        '               + d_state[:, 2 * H:] @ W[2 * H:])'), BACK, "off by one in dh_prev"),
+    Mistake("blind: the cache returned as well", back('return d_in @ params["W_ih"], dh_prev, dparams',
+                                                      'return d_in @ params["W_ih"], dh_prev, dparams, cache'), BACK,
+            "return exactly three values"),
+    Mistake("blind: the return forgotten", back('    return d_in @ params["W_ih"], dh_prev, dparams',
+                                                '    dx_t = d_in @ params["W_ih"]'), BACK, "the `return` is missing"),
+    Mistake("blind: dparams written into the cache's params", back(_DPARAMS, (
+        '    dparams = cache["params"]\n    dparams["W_ih"] = d_in.T @ x_t\n    dparams["W_hh"] = d_state.T @ h_prev\n'
+        '    dparams["b_ih"] = d_in.sum(axis=0)\n    dparams["b_hh"] = d_state.sum(axis=0)')), BACK,
+            "changed its input `cache['params']"),
+    Mistake("blind: bias gradients with keepdims", back("d_in.sum(axis=0)", "d_in.sum(axis=0, keepdims=True)",
+                                                        "d_state.sum(axis=0)", "d_state.sum(axis=0, keepdims=True)"),
+            BACK, "extra axis of length 1"),
+    # task 3
+    Mistake("blind: the input gate reused as the forget gate", nfg("c = g * i + c_prev", "c = i * c_prev + i * g"), NFG,
+            "reuses the input gate as a forget gate"),
+    Mistake("blind: tanh for every block", nfg("i = sigmoid(a[:, :H])", "i = np.tanh(a[:, :H])",
+                                               "o = sigmoid(a[:, 2 * H:])", "o = np.tanh(a[:, 2 * H:])"), NFG,
+            "the gates i and o are openings between 0 and 1"),
+    Mistake("blind: both biases left out", nfg(' + params["b_ih"]', "", ' + params["b_hh"]', ""), NFG,
+            "both biases are missing"),
+    Mistake("blind: W_hh's square blocks without .T", _SPLIT_NFG, NFG, "W_hh's square blocks are used untransposed"),
+    Mistake("blind: g and o slices one column early", nfg("a[:, H:2 * H]", "a[:, H - 1:2 * H - 1]",
+                                                          "a[:, 2 * H:]", "a[:, 2 * H - 1:3 * H - 1]"), NFG,
+            "slice is off by one"),
+    Mistake("blind: the gates returned as well", nfg("return np.tanh(c) * o, c", "return np.tanh(c) * o, c, (i, g, o)"),
+            NFG, "return exactly two values"),
+    Mistake("blind: the return forgotten", nfg("    return np.tanh(c) * o, c", "    h = np.tanh(c) * o"), NFG,
+            "the `return` is missing"),
+    Mistake("blind: h alone", nfg("return np.tanh(c) * o, c", "return np.tanh(c) * o"), NFG, "return 2 values"),
+    # task 4
+    Mistake("blind: the description", said("no input gate"), PRED, "write the short name: 'nig'"),
+    Mistake("blind: a name and a gloss that disagree", said("nig (no forget gate)"), PRED,
+            "your name and your words disagree"),
+    Mistake("blind: the return forgotten", 'def prediction():\n    "nig"\n', PRED, "with one of 'nig', 'nfg'"),
+    Mistake("blind: hyphenated", said("n-i-g"), PRED, "did you mean 'nig'"),
+    Mistake("blind: the cell object", "def prediction():\n    return family.NIG\n", PRED, "as a string"),
+    Mistake("blind: a dict", said({"cell": "nig"}), PRED, "one name, one prediction"),
+    Mistake("blind: empty", said(""), PRED, "is not one of the ablations' names"),
+    Mistake("blind: 'nif'", said("nif"), PRED, "did you mean 'niaf'"),
+    Mistake("blind: the cell's class name", said("NIG cell"), PRED, "may follow the name in brackets"),
+]
+
+
 def _measured():
     """(rows, the ablations that failed most) from the committed summary, or (None, ()) without it."""
     if not pred.SUMMARY.is_file():
