@@ -41,7 +41,7 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
                 eval_every=100, sample_every=200, sample_length=160, temperature=0.8,
                 prime="\n", max_loss=None, progress=True, print_samples=True,
                 test_fraction=None, lr_schedule="constant", dtype="float64", keep_best=False,
-                dropout=0.0, extra_text=None, cell="lstm"):
+                dropout=0.0, extra_text=None, cell="lstm", schedule_steps=None):
     """Train a recurrent model (an LSTM unless ``cell`` names another, lesson 9) to predict
     the next character of ``text`` (default: the shipped play).
 
@@ -59,7 +59,8 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
     val_stream_loss and test_loss (``stream_loss``: each part read as one stream
     from a zero memory, every character after the first scored) and test_unigram_loss.
     lr_schedule: "constant", or "cosine" (lr falls to 0 along a half cosine over
-    max_steps: the steps, not the seconds, so a seeded run is the same on any machine).
+    max_steps: the steps, not the seconds, so a seeded run is the same on any machine);
+    schedule_steps sets that horizon apart from max_steps (a run stopped before the lr reaches 0).
     dtype: "float64" or "float32" for the training arithmetic (float32 is faster);
     the returned model is always float64.
     dropout: the fraction of the LSTM's outputs h zeroed (the rest scaled by 1 / (1 - dropout))
@@ -84,6 +85,9 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
                   temperature=temperature)
     if cell != "lstm":                   # only then: lesson 7's config stays as it was
         config["cell"] = cell
+    if schedule_steps is not None:
+        check_positive("schedule_steps", schedule_steps, integer=True)
+        config["schedule_steps"] = schedule_steps
     if test_fraction is not None:        # only then: lesson 7's config stays as it was
         config.update(val_fraction=val_fraction, test_fraction=test_fraction,
                       lr_schedule=lr_schedule, dtype=dtype, keep_best=keep_best,
@@ -145,7 +149,8 @@ def train_chars(text=None, *, hidden_size=128, seq_len=50, batch_size=32, lr=5e-
             break
         if not dropout:
             grads = backward_all(dlogits, cache)
-        step_lr = lr if lr_schedule == "constant" else 0.5 * lr * (1 + math.cos(math.pi * step / max_steps))
+        horizon = max_steps if schedule_steps is None else schedule_steps
+        step_lr = lr if lr_schedule == "constant" else 0.5 * lr * (1 + math.cos(math.pi * min(step / horizon, 1.0)))
         train_step(params, grads, opt_state, lr=step_lr, clip=clip)
         step += 1
         history["step"].append(step)

@@ -243,9 +243,12 @@ def split_texts(text, val_fraction=0.1, test_fraction=0.1):
 
 
 def baselines(text=None, *, orders=range(1, 7), smoothings=SMOOTHINGS, val_fraction=0.1,
-              test_fraction=0.1):
+              test_fraction=0.1, extra_text=None):
     """Tune every (n, smoothing) on the validation part and score it on the test part.
 
+    extra_text: more text to count (a str, e.g. ``text.load_plays()``), read before the
+    training part of ``text``, exactly as ``char_training.train_chars(extra_text=)`` does;
+    validation and test stay the end of ``text``, the vocabulary is that of extra_text + text.
     Returns a dict: split (sizes), vocab, rows (one per n and smoothing: n, smoothing,
     hyper, val_loss, test_loss, in nats/char), best (the row with the lowest
     validation loss; its test loss is the bar), seconds.
@@ -253,8 +256,9 @@ def baselines(text=None, *, orders=range(1, 7), smoothings=SMOOTHINGS, val_fract
     from . import text as tx
     start = time.perf_counter()
     text = tx.load_text() if text is None else text
-    vocab = tx.build_vocab(text)
+    vocab = tx.build_vocab(text if extra_text is None else extra_text + text)
     train, val, test = split_texts(text, val_fraction, test_fraction)
+    train = train if extra_text is None else extra_text + train
     rows = []
     for n in orders:
         model = NGramModel(train, n, vocab)
@@ -272,15 +276,24 @@ def baselines(text=None, *, orders=range(1, 7), smoothings=SMOOTHINGS, val_fract
 
 
 def main(argv=None):
-    """python -m lstm_course.ngram [--out results/ngram_baselines.json]: the table, and its JSON."""
+    """python -m lstm_course.ngram [--more-plays] [--max-order N] [--out results/ngram_baselines.json]:
+    the table, and its JSON."""
     import argparse
     import json
     import pathlib
+    from . import text as tx
     p = argparse.ArgumentParser(prog="python -m lstm_course.ngram", description=main.__doc__)
     p.add_argument("--out", default="results/ngram_baselines.json")
+    p.add_argument("--more-plays", action="store_true",
+                   help="also count the other tragedies shipped (text.MORE_PLAYS) before Macbeth's training part")
+    p.add_argument("--max-order", type=int, default=6, help="orders n = 1 .. this (default 6)")
     args = p.parse_args(argv)
-    res = baselines()
-    print(f"character n-grams on Macbeth: train {res['split']['train']:,}, validation "
+    _check_order(args.max_order)
+    extra = tx.load_plays() if args.more_plays else None
+    res = baselines(orders=range(1, args.max_order + 1), extra_text=extra)
+    texts = ([*tx.MORE_PLAYS, "the first 80% of macbeth.txt"] if extra is not None else
+             ["the first 80% of macbeth.txt"])
+    print(f"character n-grams, tested on Macbeth: train {res['split']['train']:,}, validation "
           f"{res['split']['val']:,}, test {res['split']['test']:,} characters (nats/char)")
     print(f"{'n':>2} {'smoothing':<11} {'validation':>10} {'test':>7}  tuned")
     for r in res["rows"]:
@@ -290,11 +303,14 @@ def main(argv=None):
     b = res["best"]
     print(f"best on validation: n = {b['n']}, {b['smoothing']}: test {b['test_loss']:.4f} nats/char "
           f"({res['seconds']:.1f} s)")
-    record = {"about": "character n-gram baselines on Macbeth (lstm_course/data/macbeth.txt): "
-                       "hyperparameters tuned on the validation part, losses in nats per character "
-                       "(characters 1.. of each part, each given the up to n-1 before it in that part); "
-                       "written by the command",
-              "command": "python -m lstm_course.ngram --out " + args.out,
+    flags = (" --more-plays" if args.more_plays else "") + \
+        (f" --max-order {args.max_order}" if args.max_order != 6 else "")
+    record = {"about": "character n-gram baselines, validated and tested on Macbeth "
+                       "(lstm_course/data/macbeth.txt): hyperparameters tuned on the validation part, "
+                       "losses in nats per character (characters 1.. of each part, each given the up to "
+                       "n-1 before it in that part); written by the command",
+              "command": f"python -m lstm_course.ngram{flags} --out " + args.out,
+              "train_texts": texts,
               **{k: v for k, v in res.items() if k != "seconds"}}
     pathlib.Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     pathlib.Path(args.out).write_text(json.dumps(record, indent=1))

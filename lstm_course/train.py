@@ -56,6 +56,8 @@ def build_parser():
     c.add_argument("--max-seconds", type=positive(float), default=None)
     c.add_argument("--lr-schedule", choices=("constant", "cosine"), default="constant",
                    help="cosine: lr falls to 0 over --steps (default constant)")
+    c.add_argument("--schedule-steps", type=positive(int), default=None,
+                   help="cosine: the steps over which lr falls to 0 (default --steps)")
     c.add_argument("--dtype", choices=("float64", "float32"), default="float64",
                    help="training arithmetic (float32 is faster; the saved model is float64)")
     c.add_argument("--val-fraction", type=positive(float), default=0.1,
@@ -64,6 +66,9 @@ def build_parser():
                    help="held-out test part, the end of the play (default 0.1)")
     c.add_argument("--dropout", type=float, default=0.0,
                    help="fraction of h dropped on its way to the readout, in training (default 0)")
+    c.add_argument("--more-plays", action="store_true",
+                   help="also learn from the other tragedies shipped (text.MORE_PLAYS), read before "
+                        "Macbeth's training part; validation and test stay the end of Macbeth")
     c.add_argument("--keep-best", action="store_true",
                    help="keep the parameters of the lowest validation loss (early stopping)")
     c.add_argument("--eval-every", type=positive(int), default=100, help="steps between validation losses")
@@ -150,7 +155,14 @@ def chars_command(argv):
     return env + "python -m lstm_course.train " + " ".join(argv)
 
 
+def _more_plays(args):
+    """The other tragedies as one str when --more-plays is given, else None."""
+    from . import text as tx
+    return tx.load_plays() if args.more_plays else None
+
+
 def run_chars(args, argv=None):
+    from . import text as tx
     from .char_training import train_chars
     result = train_chars(hidden_size=args.hidden, seq_len=args.seq_len, batch_size=args.batch, lr=args.lr,
                          clip=args.clip, max_steps=args.steps, max_seconds=args.max_seconds, seed=args.seed,
@@ -158,11 +170,13 @@ def run_chars(args, argv=None):
                          print_samples=True, val_fraction=args.val_fraction,
                          test_fraction=args.test_fraction, lr_schedule=args.lr_schedule, dtype=args.dtype,
                          eval_every=args.eval_every, keep_best=args.keep_best,
-                         dropout=args.dropout, cell=args.cell)
+                         dropout=args.dropout, cell=args.cell,
+                         extra_text=_more_plays(args), schedule_steps=args.schedule_steps)
     h = result["history"]
     name = args.name or f"seed{args.seed}"
     command = chars_command(sys.argv[1:] if argv is None else argv)
     extra = {"vocab": result["vocab"], "command": command, "text": "macbeth.txt",
+             **({"more_plays": list(tx.MORE_PLAYS)} if args.more_plays else {}),
              "load": _load_average()}
     write_run(args.out, f"chars_{name}", result, extra)
     if args.save_model:
@@ -171,6 +185,7 @@ def run_chars(args, argv=None):
                                                               "val_stream_loss", "test_loss", "unigram_loss", "best_step",
                                                               "test_unigram_loss", "uniform_loss")})
         meta.update(command=command, text="macbeth.txt", run_file=f"chars_{name}.json",
+                    **({"more_plays": list(tx.MORE_PLAYS)} if args.more_plays else {}),
                     final_val_loss=h["val_loss"][-1], load=extra["load"])
         save_char_model(args.save_model, result["model"], result["vocab"], meta)
     if result["message"]:

@@ -384,10 +384,30 @@ def test_explorer_cells_are_the_only_figures_not_run_here():
 
 def test_lesson10_figures(lessons):
     stem = "10_what_the_cells_learned"
-    assert _figure_count(stem) == [13, 15, 19, 24], f"{stem}: figure cells changed; add their tests here"
+    assert _figure_count(stem) == [6, 18, 20, 25, 30], f"{stem}: figure cells changed; add their tests here"
     ns, figs = lessons(stem)
+
+    # the committed run's validation curve against training time, and the best n-gram's bar
+    run, meta, best = ns["run"], ns["meta"], ns["best_ngram"]
+    ax = _only(figs, 6).axes[0]
+    lines = _lines(ax)
+    curve = lines["LSTM during training: validation in streams from zero memory (keep-best's measure)"]
+    np.testing.assert_array_equal(curve.get_xdata(), run["history"]["eval_seconds"])
+    np.testing.assert_array_equal(curve.get_ydata(), run["history"]["val_loss"])
+    star = lines[f"LSTM, kept parameters: validation read as one stream, {meta['val_stream_loss']:.4f}"]
+    assert list(star.get_ydata()) == [meta["val_stream_loss"]]
+    assert list(star.get_xdata()) == [run["history"]["eval_seconds"][run["history"]["eval_step"].index(meta["best_step"])]]
+    bar = lines[f"best n-gram on validation (7-gram, kneser-ney): {best['val_loss']:.4f}"]
+    assert bar.get_linestyle() == "--" and list(bar.get_ydata()) == [best["val_loss"]] * 2
+    assert best == ns["ngrams"]["best"] and best["val_loss"] == min(r["val_loss"] for r in ns["ngrams"]["rows"])
+    assert list(lines["time budget: 300 s"].get_xdata()) == [300.0] * 2
+    assert meta["val_stream_loss"] < best["val_loss"] < run["history"]["val_loss"][-1]   # what the prose explains
+    assert ax.get_xlabel() == "training time (seconds since the start)"
+    assert ax.get_ylabel() == "validation loss (nats per character)"
+    assert len(_legend(ax)) == 4
+
     rows, TRACKS = ns["rows"], ns["ca"].TRACKS
-    ax = _only(figs, 13).axes[0]
+    ax = _only(figs, 18).axes[0]
     trained, untrained = ax.containers
     np.testing.assert_allclose([b.get_width() for b in trained], [abs(r["r"]) for r in rows])
     np.testing.assert_allclose([b.get_width() for b in untrained], [abs(r["control_r"]) for r in rows])
@@ -395,19 +415,19 @@ def test_lesson10_figures(lessons):
     assert _legend(ax) == [f"tracks: |r| >= {TRACKS}", "trained", "untrained (initialisation)"]
 
     cells, control, cell, control_cell = ns["cells"], ns["control"], ns["cell"], ns["control_cell"]
-    left, right = _only(figs, 15).axes
+    left, right = _only(figs, 20).axes
     np.testing.assert_array_equal(left.get_lines()[0].get_ydata(), cells["c"][:, cell])
     np.testing.assert_array_equal(right.get_lines()[0].get_ydata(), control["c"][:, control_cell])
     np.testing.assert_array_equal(left.get_lines()[0].get_xdata(), ns["features"]["line position"])
     assert left.get_title().startswith(f"trained: cell {cell}, r = ")
 
-    ax = _only(figs, 19).axes[0]
+    ax = _only(figs, 25).axes[0]
     values = cells["c"][:600, cell]
     grid = ax.images[0].get_array()
     np.testing.assert_allclose(grid[1, 0], values[1] / np.abs(values).max())   # row 1 begins after the first newline
     assert f"cell {cell}, memory c" in ax.get_title()
 
-    fig = _only(figs, 24)
+    fig = _only(figs, 30)
     for ax, g in zip(fig.axes, ("i", "f", "o")):
         grey, coloured = ax.collections
         np.testing.assert_array_equal(coloured.get_offsets(), np.column_stack(ns["sat"][g]))

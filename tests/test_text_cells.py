@@ -107,3 +107,25 @@ def test_explorer_picks_cell_and_quantity(cells):
             text_cell_explorer(cells, TEXT, **bad)
     with pytest.raises(ValueError):
         text_cell_explorer(cells, TEXT[:-1])
+
+
+def test_the_loss_curve_against_the_ngram_draws_what_it_is_given():
+    # Lesson 10's curve (plots.versus_ngrams): numbers in, the same numbers drawn, labels that say which is which.
+    from lstm_course.plots.versus_ngrams import plot_loss_vs_seconds
+    seconds, loss = [10.0, 20.0, 30.0], [2.0, 1.6, 1.5]
+    fig = plot_loss_vs_seconds(seconds, loss, 1.45, "5-gram, kneser-ney", stream=(30.0, 1.4), budget=60)
+    ax = fig.axes[0]
+    lines = {ln.get_label(): ln for ln in ax.get_lines()}
+    curve = lines["LSTM during training: validation in streams from zero memory (keep-best's measure)"]
+    assert list(curve.get_xdata()) == seconds and list(curve.get_ydata()) == loss
+    star = lines["LSTM, kept parameters: validation read as one stream, 1.4000"]
+    assert (list(star.get_xdata()), list(star.get_ydata())) == ([30.0], [1.4])
+    assert list(lines["best n-gram on validation (5-gram, kneser-ney): 1.4500"].get_ydata()) == [1.45, 1.45]
+    assert list(lines["time budget: 60 s"].get_xdata()) == [60, 60]
+    assert ax.get_xlim()[1] >= 60
+    plt.close(fig)
+    fig = plot_loss_vs_seconds(seconds, loss, 1.45, "5-gram")           # no star, no budget line
+    assert len(fig.axes[0].get_lines()) == 2
+    plt.close(fig)
+    with pytest.raises(ValueError, match=r"\(3,\) and \(2,\)"):
+        plot_loss_vs_seconds(seconds, loss[:2], 1.45, "5-gram")

@@ -24,6 +24,9 @@ def _run(*args, cwd=None):
     (["adding", "--forget-bias", "nan"], "finite"),
     (["adding", "--cell", "rnn", "--forget-bias", "5"], "no forget gate"),
     (["chars", "--steps", "0"], "positive int"),
+    (["chars", "--schedule-steps", "0"], "positive int"),
+    (["adding", "--cell", "lstm2"], "invalid choice"),
+    (["adding", "--cell", "nfg", "--forget-bias", "1"], "no forget gate"),
     (["chars", "--bogus"], "unrecognized arguments"),
 ])
 def test_bad_arguments_exit_2_with_a_message(args, message, capsys):
