@@ -17,10 +17,10 @@ Numerics (numpy only):
 - ``gradient_flow``  -- how far a gradient reaches back: LSTM memory vs plain RNN (5).
 - ``readout``, ``model`` -- a linear layer and losses on top of any cell (6-7, 9).
 - ``optim``          -- Adam, SGD with momentum, gradient clipping (6-7).
-- ``adding``, ``text`` -- the data: the 1997 adding problem, characters of a play (6-7).
+- ``adding``, ``text`` -- the data: the 1997 adding problem, characters of the shipped plays (6-7, 10).
 - ``training``, ``char_training`` -- the training loops (6-7); ``train`` is their CLI.
 - ``ngram``          -- character n-gram baselines (add-k, absolute discounting, Kneser-Ney) (7, 10).
-- ``char_model``     -- the committed character model: load it, run it over a text, its test loss (10).
+- ``char_model``     -- the committed character model: load it, run it over a text, its test loss, it against the n-grams (10).
 - ``cell_analysis``  -- what the cells learned: features of the text, correlations, gate saturation (10).
 - ``cells``          -- the protocol every recurrent cell follows, and the registry by name (9).
 - ``variants``       -- the LSTM's variants (``family``), ``janet`` and the ``gru``, each with its backward (9).

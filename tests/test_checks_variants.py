@@ -218,3 +218,61 @@ def test_diverged_runs_and_missing_losses_are_reported_not_raised(tmp_path, caps
     result = check_prediction(lambda: "nfg", summary=path)
     assert not result and "no output activation (NOAF), which solved 0 of 5 runs (5 diverged)" in result.hint
     capsys.readouterr()
+
+
+def _naive_tanh(a):
+    return (np.exp(2 * a) - 1) / (np.exp(2 * a) + 1)
+
+
+def test_huge_pre_activations_name_an_overflowing_tanh(capsys):
+    """The cases reach |a| > 355 (float64) and > 44 (float32), where exp(2a) is inf: a hand-written
+    tanh gives nan there and is told so."""
+    from lstm_course.activations import sigmoid
+
+    def gru_own_tanh(x, h, p):
+        H = h.shape[1]
+        xi, hh = x @ p["W_ih"].T + p["b_ih"], h @ p["W_hh"].T + p["b_hh"]
+        r, z = sigmoid(xi[:, :H] + hh[:, :H]), sigmoid(xi[:, H:2 * H] + hh[:, H:2 * H])
+        return (1 - z) * _naive_tanh(xi[:, 2 * H:] + r * hh[:, 2 * H:]) + z * h
+    assert_caught(check_gru_step(gru_own_tanh), capsys, "overflows")
+
+    def nfg_own_tanh(x, h, c, p):
+        H = h.shape[1]
+        a = x @ p["W_ih"].T + p["b_ih"] + h @ p["W_hh"].T + p["b_hh"]
+        c = _naive_tanh(a[:, H:2 * H]) * sigmoid(a[:, :H]) + c
+        return np.tanh(c) * sigmoid(a[:, 2 * H:]), c
+    assert_caught(check_nfg_step(nfg_own_tanh), capsys, "overflows")
+
+
+def test_precision_is_named_as_precision_on_every_step(capsys):
+    """Rounding to float32 on float64 inputs fails all three steps alike (one tolerance) and is
+    called precision, not a formula mistake."""
+    def rounded(fn):
+        def learner(*args):
+            out = fn(*args)
+            return tuple(_round(v) for v in out) if isinstance(out, tuple) else _round(out)
+        return learner
+
+    def _round(v):
+        if isinstance(v, dict):
+            return {k: _round(a) for k, a in v.items()}
+        return v.astype(np.float32).astype(v.dtype) if v.dtype == np.float64 else v
+    step = rounded(lambda x, h, p: gru.step_forward(x, h, p)[0])
+    nfg = rounded(lambda x, h, c, p: family.NFG.step_forward(x, (h, c), p)[:2])
+    for checker, fn in ((check_gru_step, step), (check_gru_backward, rounded(gru.step_backward)),
+                        (check_nfg_step, nfg)):
+        assert_caught(checker(fn), capsys, "float32's precision")
+
+
+def test_prediction_that_reads_the_results_is_named(capsys):
+    from lstm_course.checks.prediction import SUMMARY
+
+    def peeking():
+        import json
+        return min(json.loads(SUMMARY.read_text())["cells"], key=lambda r: r["solved"])["cell"]
+    assert_caught(check_prediction(peeking), capsys, "predict before looking")
+
+    def honest():
+        """I expect the input gate to matter most; the results will tell (a docstring may say so)."""
+        return "nig"
+    assert "predict before looking" not in check_prediction(honest).hint

@@ -17,7 +17,9 @@ from ..activations import sigmoid
 from ..variants import family
 from .core import FAILED, Case, Stop, Variant, diagnose, report
 from .gru_mistakes import BOTH_MISSING, SHIFTS, misread, off_by_one, take, untransposed
-from .variants import MATH_ON_ARRAYS, missing_return, only_when_d_is_h
+from .guards import snapshot
+from .step_slips import OVERFLOW, SATURATE, collapsed_batch, precision_variants
+from .variants import MATH_ON_ARRAYS, TIGHT, missing_return, only_when_d_is_h
 
 ONE = "a batch of one: keep the batch axis (B = 1), don't index [0] or squeeze it away."
 IGO = "igo"
@@ -36,10 +38,13 @@ def cases():
     return [Case("random B=3, D=4, H=5", _inputs(rng, 3, 4, 5)),
             Case("a batch of one", _inputs(rng, 1, 3, 4), note=ONE),
             Case("zero inputs and state", (np.zeros_like(x), np.zeros_like(h), np.zeros_like(c), p)),
-            Case("large inputs (x * 50)", _inputs(rng, 2, 3, 4, scale=50.0)),
+            Case("large inputs (x * 50)", _inputs(rng, 2, 3, 4, scale=50.0), note=SATURATE),
             Case("one cell, H = 1", _inputs(rng, 2, 3, 1)),
             Case("D = H = 3", _inputs(rng, 2, 3, 3)),
-            Case("float32 inputs", _inputs(rng, 2, 3, 4, dtype=np.float32))]
+            Case("float32 inputs", _inputs(rng, 2, 3, 4, dtype=np.float32)),
+            Case("huge pre-activations (x * 1000)", _inputs(rng, 2, 3, 4, scale=1000.0), note=OVERFLOW),
+            Case("huge float32 pre-activations (x * 150)", _inputs(rng, 2, 3, 4, scale=150.0, dtype=np.float32),
+                 note=OVERFLOW)]
 
 
 def _reference(x_t, h_prev, c_prev, params):
@@ -53,9 +58,9 @@ def _step(x_t, h_prev, c_prev, p, *, order=(0, 1, 2), shift=(0, 0, 0), memory="g
     w_hh="blocks": W_hh's square blocks used untransposed."""
     W_ih, W_hh = p["W_ih"], p["W_hh"]
     H = p["W_hh"].shape[1]
-    if w_hh != ".T":
+    if w_hh == "blocks":
         W_hh = np.concatenate([W_hh[k * H:(k + 1) * H].T for k in range(3)])
-    a = x_t @ W_ih.T + bias[0] * p["b_ih"] + h_prev @ W_hh.T + bias[1] * p["b_hh"]
+    a = x_t @ W_ih.T + bias[0] * p["b_ih"] + (0 if w_hh == "none" else h_prev @ W_hh.T) + bias[1] * p["b_hh"]
     squash = {"s": sigmoid, "t": np.tanh}
     i, g, o = (squash[acts[k]](block) for k, block in enumerate(take(a, H, order, shift)))
     c = {"g * i + c_prev": lambda: g * i + c_prev,
@@ -65,7 +70,13 @@ def _step(x_t, h_prev, c_prev, p, *, order=(0, 1, 2), shift=(0, 0, 0), memory="g
          "coupled": lambda: g * i + c_prev * (1 - i),
          "half": lambda: g * i + 0.5 * c_prev,
          "i as f": lambda: g * i + c_prev * i,
-         "g * i + c_prev * o": lambda: g * i + c_prev * o}[memory]()
+         "g * i + c_prev * o": lambda: g * i + c_prev * o,
+         "cifg": lambda: g * (1 - i) + c_prev * i,
+         "h_prev": lambda: g * i + h_prev,
+         "tanh": lambda: np.tanh(g * i + c_prev),
+         "clip": lambda: np.clip(g * i + c_prev, -1, 1),
+         "times o": lambda: (g * i + c_prev) * o,
+         "f = sigmoid(10)": lambda: g * i + c_prev * sigmoid(np.asarray(10.0, dtype=c_prev.dtype))}[memory]()
     h = {"tanh(c) * o": lambda: np.tanh(c) * o,
          "c * o": lambda: c * o,
          "tanh(c * o)": lambda: np.tanh(c * o),
@@ -113,6 +124,23 @@ STEP_VARIANTS = [
     _v("NFG keeps the output gate: h = tanh(c) * o; yours leaves o out.", h_of="tanh(c)"),
     _v(_BOTH, bias=(1, 0)), _v(_BOTH, bias=(0, 1)), _v(BOTH_MISSING, bias=(0, 0)), _v(_TWICE, bias=(2, 2)),
     _v("return (h, c) in this order: yours returns (c, h).", swap_out=True),
+    _v("that is CIFG's memory, c = g * (1 - i) + c_prev * i (the forget gate coupled to the input gate). NFG "
+       "has no forget gate at all: c = g * i + c_prev keeps c_prev whole.", memory="cifg"),
+    _v("the memory carried over is c_prev, not h_prev: c = g * i + c_prev (h_prev only enters the "
+       "pre-activation, through W_hh).", memory="h_prev"),
+    _v("the memory is not squashed: c = g * i + c_prev, unbounded (that is how it keeps a sum over many steps); "
+       "only the read-out h = tanh(c) * o uses tanh. Yours puts tanh on c.", memory="tanh"),
+    _v("the memory is not clipped: c = g * i + c_prev, unbounded (that is how it keeps a sum over many steps); "
+       "yours clips c to [-1, 1] (np.clip).", memory="clip"),
+    _v("the output gate reads the memory out, h = tanh(c) * o; it does not scale the memory: yours stores "
+       "c * o as the new c.", memory="times o", h_of="tanh(c)"),
+    _v("W_hh h_prev is missing from the pre-activation: a = x_t W_ih^T + b_ih + h_prev W_hh^T + b_hh; yours keeps "
+       "only the biases of the state's part.", w_hh="none"),
+    _v("a forget gate held open by a large bias is not NFG: sigmoid(10) = 0.99995, not 1, so the memory still "
+       "fades a little at every step. NFG has no forget gate: c = g * i + c_prev exactly.",
+       memory="f = sigmoid(10)"),
+    Variant("the arguments come in the order (x_t, h_prev, c_prev, params): yours reads them as (x_t, c_prev, "
+            "h_prev, ...), so h and c are swapped on the way in.", lambda x, h, c, p: _reference(x, c, h, p)),
 ]
 _MATMUL = ("Mind the shapes: x_t (B, D) goes with W_ih (3H, D), so x_t @ W_ih.T; h_prev (B, H) with W_hh (3H, H), "
            "so h_prev @ W_hh.T. Don't swap the two matrices, and keep the .T.")
@@ -126,9 +154,15 @@ STEP_ERRORS = (MATH_ON_ARRAYS, ("matmul", _MATMUL), ("not aligned", _MATMUL),
 def _two_values(fn):
     """The learner's step, with a named hint when it returns nothing or more than (h, c)."""
     def learner(x_t, h_prev, c_prev, params):
+        inputs = snapshot((x_t, h_prev, c_prev, params))
         out = fn(x_t, h_prev, c_prev, params)
         if out is None:
             raise Stop(FAILED, missing_return("nfg_step", "h, c"))
+        if isinstance(out, (tuple, list)) and len(out) == 2:
+            with np.errstate(all="ignore"):
+                collapsed = collapsed_batch(out[0], _reference(*inputs)[0], "h")
+            if collapsed:
+                raise Stop(FAILED, collapsed)
         if isinstance(out, (tuple, list)) and len(out) > 2:
             raise Stop(FAILED, f"return exactly two values, (h, c); you returned a {type(out).__name__} of "
                                f"{len(out)}: drop the extra ones (family.NFG.step_forward also returns a cache; "
@@ -145,7 +179,8 @@ def check_nfg_step(fn):
         return report("check_nfg_step", FAILED, hint, f"case '{first.label}' (D = 4, H = 5) raises an error; "
                                                       "with D = H your function is right")
     learner = _two_values(fn) if callable(fn) else fn   # a non-function gets call_learner's own hint
-    return diagnose("check_nfg_step", learner, _reference, cases(), STEP_VARIANTS, ("h", "c"), error_hints=STEP_ERRORS,
-                    arg_names=("x_t", "h_prev", "c_prev", "params"),
+    slips = precision_variants(learner, _reference) if callable(fn) else []
+    return diagnose("check_nfg_step", learner, _reference, cases(), STEP_VARIANTS + slips, ("h", "c"),
+                    error_hints=STEP_ERRORS, arg_names=("x_t", "h_prev", "c_prev", "params"), **TIGHT,
                     summary="h and c match lstm_course.variants.family.NFG.step_forward (random, a batch of one, "
                             "zeros, large inputs, one cell, D = H, float32).")

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from .core import Variant
+from .step_slips import CLIPPED_SIGMOID, clipped_sigmoid
 
 RZN = "rzn"
 ORDER = ("PyTorch's GRU has three blocks, r, z, n: rows 0:H the reset gate r, H:2H the update gate z, 2H:3H the "
@@ -71,31 +72,36 @@ BOTH_MISSING = "both biases are missing: add b_ih to the input's part and b_hh t
 
 # --------------------------------------------------------------------------- forward
 def forward_with(x_t, h_prev, p, *, order=(0, 1, 2), shift=(0, 0, 0), n_pre="pytorch", n_act=np.tanh,
-                 r_act=sigmoid, z_act=sigmoid, mix="pytorch", bias=(1, 1), w_hh=".T", gates_see_h=True):
-    """gru.step_forward's h (B, H) from x_t (B, D), h_prev (B, H), params; the switches put in one mistake."""
+                 r_act=sigmoid, z_act=sigmoid, mix="pytorch", bias=(1, 1), w_hh=".T", gates_see_h=True,
+                 z_sees_x=True, clip_h=False):
+    """gru.step_forward's h (B, H) from x_t (B, D), h_prev (B, H), params; the switches put in one mistake
+    (w_hh="none": the W_hh h_prev product left out, only b_hh kept; clip_h: h clipped to [-1, 1])."""
     W_ih, W_hh = p["W_ih"], p["W_hh"]
     H = p["W_hh"].shape[1]
     xi = x_t @ W_ih.T + bias[0] * p["b_ih"]
     W_used = W_hh if w_hh == ".T" else np.concatenate([W_hh[k * H:(k + 1) * H].T for k in range(3)])
-    hh = h_prev @ W_used.T + bias[1] * p["b_hh"]
+    hh = (0 * h_prev @ W_used.T if w_hh == "none" else h_prev @ W_used.T) + bias[1] * p["b_hh"]
     (xr, xz, xn), (hr, hz, hn) = (take(a, H, order, shift) for a in (xi, hh))
     r = r_act(xr + hr) if gates_see_h else r_act(xr)
-    z = z_act(xz + hz) if gates_see_h else z_act(xz)
+    z = z_act((xz if z_sees_x else 0) + hz) if gates_see_h else z_act(xz)
     b_hn = bias[1] * p["b_hh"][2 * H:]
     pre = {"pytorch": lambda: xn + r * hn,
            "bias outside r": lambda: xn + r * (hn - b_hn) + b_hn,
            "no b_hn": lambda: xn + r * (hn - b_hn),
            "r before the product": lambda: xn + (r * h_prev) @ W_hh[2 * H:].T + b_hn,
            "no r": lambda: xn + hn,
+           "z for r": lambda: xn + z * hn,
            "r on both parts": lambda: r * (xn + hn),
            "1 - r": lambda: xn + (1 - r) * hn}[n_pre]()
     n = n_act(pre)
-    return {"pytorch": lambda: (1 - z) * n + z * h_prev,
-            "swapped": lambda: z * n + (1 - z) * h_prev,
-            "n only": lambda: n,
-            "h not gated": lambda: (1 - z) * n + h_prev,
-            "n not gated": lambda: n + z * h_prev,
-            "z only": lambda: z * n + z * h_prev}[mix]()
+    h = {"pytorch": lambda: (1 - z) * n + z * h_prev,
+         "r for z": lambda: (1 - z) * n + r * h_prev,
+         "swapped": lambda: z * n + (1 - z) * h_prev,
+         "n only": lambda: n,
+         "h not gated": lambda: (1 - z) * n + h_prev,
+         "n not gated": lambda: n + z * h_prev,
+         "z only": lambda: z * n + z * h_prev}[mix]()
+    return np.clip(h, -1, 1) if clip_h else h
 
 
 def _v(hint, **how):
@@ -139,7 +145,35 @@ FORWARD_VARIANTS = [
        mix="n not gated"),
     _v("h' = (1 - z) * n + z * h: n gets 1 - z, not z.", mix="z only"),
     _v(_BOTH, bias=(1, 0)), _v(_BOTH, bias=(0, 1)), _v(BOTH_MISSING, bias=(0, 0)), _v(_TWICE, bias=(2, 2)),
+    _v("the candidate n has no tanh: n = tanh(W_in x + b_in + r * (W_hn h + b_hn)); yours uses the sum itself, "
+       "unbounded.", n_act=lambda a: a),
+    _v("all three activations are swapped: the gates r and z use the sigmoid (openings between 0 and 1), the "
+       "candidate n uses tanh; yours has tanh on r and z, the sigmoid on n.", r_act=np.tanh, z_act=np.tanh,
+       n_act=sigmoid),
+    _v("z reads the input too: z = sigmoid(W_iz x + b_iz + W_hz h + b_hz); yours leaves out the input's part "
+       "(W_iz x + b_iz), so z sees only the state.", z_sees_x=False),
+    _v("the reset gate r, not z, goes inside n: n = tanh(W_in x + b_in + r * (W_hn h + b_hn)); yours uses z "
+       "there.", n_pre="z for r"),
+    _v("the old h is kept in proportion z, the update gate: h' = (1 - z) * n + z * h; yours uses r (the reset "
+       "gate) there.", mix="r for z"),
+    _v("the state's product W_hh h_prev is missing: hh = h_prev @ W_hh.T + b_hh; yours keeps only b_hh, so the "
+       "step never reads the old state through the weights.", w_hh="none"),
+    _v("h is clipped to [-1, 1]: h' = (1 - z) * n + z * h mixes n with the old state, which can lie outside "
+       "(-1, 1) (as in these cases); return the mix as it is, unclipped.", clip_h=True),
+    *[_v(CLIPPED_SIGMOID.format(k, float(sigmoid(np.float64(k)))), r_act=clipped_sigmoid(k),
+         z_act=clipped_sigmoid(k)) for k in (5, 10)],
+    Variant("this is an LSTM step (blocks i, g, o and a memory c = g * i + ...), not the GRU's: the GRU has no "
+            "memory c and no output gate. Its three blocks are r, z, n: n = tanh(W_in x + b_in + r * (W_hn h + "
+            "b_hn)), h' = (1 - z) * n + z * h.", lambda x, h, p: _lstm_pasted(x, h, p)),
 ]
+
+
+def _lstm_pasted(x_t, h_prev, p):
+    """Lesson 4's LSTM step read into the GRU's 3H blocks: i, g, o, with h_prev as the memory."""
+    H = p["W_hh"].shape[1]
+    a = x_t @ p["W_ih"].T + p["b_ih"] + h_prev @ p["W_hh"].T + p["b_hh"]
+    i, g, o = sigmoid(a[:, :H]), np.tanh(a[:, H:2 * H]), sigmoid(a[:, 2 * H:])
+    return np.tanh(g * i + h_prev) * o
 
 
 # --------------------------------------------------------------------------- backward
@@ -149,7 +183,8 @@ _SIG = {"s(1 - s)": lambda s: s * (1 - s), "none": lambda s: 1, "twice": lambda 
 
 def backward_with(dh, cache, *, z_path="z", w_blocks="rzn", w_shift=(0, 0, 0), r_path=True, r_reads="hn",
                   dz_of="h - n", n_gate="1 - z", tanh_d="1 - n^2", sig_d="s(1 - s)", z_sig=None, r_scales="Wbh",
-                  order=(0, 1, 2), bias_grad="sum", dx_via="W_ih", zeroed=(), swap_dx_dh=False):
+                  order=(0, 1, 2), bias_grad="sum", dx_via="W_ih", zeroed=(), swap_dx_dh=False, dx_from="input",
+                  dw_hh_from="h_prev", zero_b_hn=False, clip=None, roll_state=0, per_batch=1):
     """gru.step_backward written out, (dx_t (B, D), dh_prev (B, H), dparams), with one mistake per switch.
     w_blocks: the blocks whose state part flows back to h_prev through W_hh (w_shift: its rows off by one);
     r_scales: which of W_hn's gradient (W), b_hn's (b), dh_prev's n part (h) and the input's part (x) get
@@ -161,8 +196,10 @@ def backward_with(dh, cache, *, z_path="z", w_blocks="rzn", w_shift=(0, 0, 0), r
     da_n = dh * (1 - z if n_gate == "1 - z" else z) * dtanh
     r_times = {"hn": hn, "hn - b_hn": hn - p["b_hh"][2 * H:], "n": n}[r_reads]
     da_r = da_n * r_times * _SIG[sig_d](r) if r_path else 0 * da_n
-    dz_raw = {"h - n": h_prev - n, "n - h": n - h_prev, "h": h_prev, "-n": -n}[dz_of]
-    da_z = dh * dz_raw * _SIG[z_sig or sig_d](z)
+    h_new = (1 - z) * n + z * h_prev
+    dz_raw = {"h - n": h_prev - n, "n - h": n - h_prev, "h": h_prev, "-n": -n, "zero": 0 * n,
+              "h' - n": h_new - n}[dz_of]
+    da_z = dh * dz_raw * (r * (1 - r) if z_sig == "r's" else _SIG[z_sig or sig_d](z))
 
     def stack(last):
         blocks = (da_r, da_z, last)
@@ -171,13 +208,22 @@ def backward_with(dh, cache, *, z_path="z", w_blocks="rzn", w_shift=(0, 0, 0), r
     dxi = stack(da_n * r if "x" in r_scales else da_n)
     dhh = {k: stack(da_n * r if k in r_scales else da_n) for k in "Wbh"}
     sum_b = {"sum": lambda a: a.sum(axis=0), "none": lambda a: a, "mean": lambda a: a.mean(axis=0)}[bias_grad]
-    dparams = {"W_ih": dxi.T @ x_t, "W_hh": dhh["W"].T @ h_prev, "b_ih": sum_b(dxi), "b_hh": sum_b(dhh["b"])}
+    h_used = np.resize(x_t, h_prev.shape) if dw_hh_from == "x_t" else h_prev
+    dW, db = (np.roll(dhh[k], roll_state, axis=1) for k in "Wb")
+    dparams = {"W_ih": dxi.T @ x_t, "W_hh": dW.T @ h_used, "b_ih": sum_b(dxi), "b_hh": sum_b(db)}
     dparams.update({k: np.zeros_like(p[k]) for k in zeroed})
+    if zero_b_hn:
+        dparams["b_hh"][2 * H:] = 0
+    if per_batch != 1:
+        dparams = {k: v / len(x_t) for k, v in dparams.items()}
     direct = {"z": dh * z, "1 - z": dh * (1 - z), "none": 0 * dh}[z_path]
     back = take(dhh["h"], H)
     dh_prev = direct + sum(back[k] @ p["W_hh"][k * H + w_shift[k]:(k + 1) * H + w_shift[k]]
                            for k in range(3) if RZN[k] in w_blocks)
-    dx_t = dxi @ p[dx_via]
+    dx_t = (dxi if dx_from == "input" else dhh["h"]) @ p[dx_via]
+    if clip:
+        dx_t, dh_prev = np.clip(dx_t, -clip, clip), np.clip(dh_prev, -clip, clip)
+        dparams = {k: np.clip(v, -clip, clip) for k, v in dparams.items()}
     return (dh_prev, dx_t, dparams) if swap_dx_dh else (dx_t, dh_prev, dparams)
 
 
@@ -195,6 +241,8 @@ SIG_TWICE = "the sigmoid's derivative is applied twice: da_r = dr * r * (1 - r) 
 LOCAL_NAMES = ("assigning to a local name does not write into the dict: after `dW_ih = dparams['W_ih']`, "
                "`dW_ih = ...` rebinds the name and leaves the dict's array as it was. Store each gradient in the dict, "
                "dparams['W_ih'] = ..., or build the dict from the gradients at the end.")
+DX_VIA_W_HH = ("dx_t flows back through W_ih, the matrix x_t was multiplied with: dx_t = d(input part) @ W_ih, "
+               "shape (B, D); yours uses W_hh.")
 BACKWARD_VARIANTS = [
     _bv(Z_PATH, z_path="none"),
     _bv("h_prev is kept with weight z (h' = (1 - z) * n + z * h): the direct path is dh * z, not dh * (1 - z).",
@@ -248,10 +296,28 @@ BACKWARD_VARIANTS = [
         bias_grad="none"),
     _bv("you averaged (mean) where the batch sum is needed: each example's gradient adds to the shared bias, "
         ".sum(axis=0); any 1/B belongs to the loss, which dh already carries.", bias_grad="mean"),
+    _bv("dparams are 1/B of the expected: you averaged over the batch (mean, or / B); gradients are summed over "
+        "the batch, since each example adds its own part to the shared weights. Any 1/B belongs to the loss, "
+        "which dh already carries.", per_batch="B"),
     _bv(f"dparams holds only zeros: {LOCAL_NAMES}", zeroed=PARAM_KEYS),
     *[_bv(f"dparams['{k}'] is all zeros: {LOCAL_NAMES}", zeroed=(k,)) for k in PARAM_KEYS],
-    _bv("dx_t flows back through W_ih, the matrix x_t was multiplied with: dx_t = d(input part) @ W_ih, shape "
-        "(B, D); yours uses W_hh.", dx_via="W_hh"),
+    _bv(DX_VIA_W_HH, dx_via="W_hh"),
+    _bv("the path through z is missing: z reaches h' = (1 - z) * n + z * h, so da_z = dh * (h_prev - n) * z * "
+        "(1 - z), and it flows on into dW_ih, dW_hh, the biases, dx_t and dh_prev.", dz_of="zero"),
+    _bv("z and 1 - z are swapped in your backward: h' = (1 - z) * n + z * h, so n gets dh * (1 - z) and the "
+        "direct path to h_prev dh * z.", n_gate="z", z_path="1 - z"),
+    _bv("dh'/dz = h_prev - n, with the old state h_prev; yours uses the new h' (h' - n).", dz_of="h' - n"),
+    _bv("z's sigmoid derivative is z * (1 - z), of z itself; yours uses r * (1 - r).", z_sig="r's"),
+    _bv("dx_t comes from the input's part's gradient, where da_n is not scaled by r: dx_t = d(input part) @ "
+        "W_ih; yours uses the state's part's (da_n * r).", dx_from="state"),
+    _bv("dW_hh pairs the state's gradient with h_prev, the input that W_hh multiplied: dW_hh = d(state part).T @ "
+        "h_prev; yours uses x_t.", dw_hh_from="x_t"),
+    _bv("b_hn's gradient (rows 2H:3H of dparams['b_hh']) is zero in yours: b_hn sits inside r * (W_hn h + b_hn), "
+        "so its gradient is da_n * r summed over the batch.", zero_b_hn=True),
+    _bv("your gradients are clipped to [-1, 1]: clipping belongs to the training loop (on the whole gradient's "
+        "norm); the step's backward returns the exact gradient.", clip=1.0),
+    *[_bv("dW_hh's and db_hh's columns are shifted by one (np.roll, or a slice off by one): block k of d(state "
+          "part) is columns k*H:(k+1)*H, r, z, n.", roll_state=k) for k in (1, -1)],
     _bv("dx_t and dh_prev are swapped: return (dx_t, dh_prev, dparams), dx_t = d(input part) @ W_ih of shape "
         "(B, D).", swap_dx_dh=True),
 ]

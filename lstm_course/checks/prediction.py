@@ -60,6 +60,43 @@ def _glossed(text, value):
     return name
 
 
+def _distance(a, b):
+    """Edit distance with adjacent transpositions (optimal string alignment): 'ngi' is 1 from 'nig'."""
+    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def _closest(name):
+    """The known name nearest to a typo (at most 2 edits, ties broken by difflib's ratio), or None."""
+    compact = re.sub(r"[\s_\-]", "", name)
+    known = ABLATIONS + tuple(_NOT_ABLATIONS)
+    best = min(known, key=lambda k: (_distance(compact, k),
+                                     -difflib.SequenceMatcher(None, compact, k).ratio()))
+    return best if compact and _distance(compact, best) <= min(2, max(1, len(best) // 2)) else None
+
+
+_PEEKS = ("SUMMARY", "load_summary", "open", "read_text", "loads", "load", "glob", "listdir", "genfromtxt")
+
+
+def _peeks(fn):
+    """Whether fn's code reads a file or the measured results: a name it uses (open, json.load,
+    SUMMARY, ...) or a string naming the results (its docstring aside)."""
+    code = getattr(fn, "__code__", None)
+    stack, names, texts = ([code] if code is not None else []), set(), []
+    while stack:
+        c = stack.pop()
+        names.update(c.co_names)
+        texts += [k for k in c.co_consts if isinstance(k, str) and k != fn.__doc__]
+        stack += [k for k in c.co_consts if hasattr(k, "co_names")]
+    return bool(names & set(_PEEKS)) or any("results" in t or "summary" in t.lower() or t.endswith(".json")
+                                            for t in texts)
+
+
 def _name(value):
     """The predicted short name, or Stop(FAILED) naming what is wrong with the answer's form."""
     if value is None:
@@ -81,12 +118,16 @@ def _name(value):
         raise Stop(FAILED, f"'{name}' is {_NOT_ABLATIONS[name]}. The question is which of the six ablations, {_LIST}, "
                            "fails.")
     shorts = [a for a in ABLATIONS if a in re.findall(r"[a-z]+", name)]
-    short = shorts[0] if len(shorts) == 1 else next((a for part, a in _PARTS if part in name), None)
+    if len(shorts) > 1:
+        raise Stop(FAILED, f"one name, one prediction: return a single string, one of {_LIST}; you wrote "
+                           f"{len(shorts)} names in {value!r}. Commit to the one you expect to fail most.")
+    spaced = re.sub(r"[\-_]", " ", name)     # 'no-input-gate' reads as 'no input gate'
+    short = shorts[0] if shorts else next((a for part, a in _PARTS if part in spaced), None)
     if short:
         raise Stop(FAILED, f"write the short name: '{short}' is {_title(short)}; you wrote {value!r}. The check "
                            f"compares names (an explanation may follow the name in brackets, '{short} (...)').")
-    close = difflib.get_close_matches(name, ABLATIONS + tuple(_NOT_ABLATIONS), n=1, cutoff=0.6)
-    mean = f" Did you mean '{close[0]}'?" if close else ""
+    close = _closest(name)
+    mean = f" Did you mean '{close}'?" if close else ""
     raise Stop(FAILED, f"'{value}' is not one of the ablations' names, {_LIST}.{mean}")
 
 
@@ -177,6 +218,11 @@ def check_prediction(fn, summary=None):
     """Check fn() -> the short name of the ablation predicted to fail most often on the
     adding problem, against the summary at ``summary`` (default results/variants/adding_summary.json)."""
     try:
+        if callable(fn) and _peeks(fn):
+            raise Stop(FAILED, "your prediction() reads a file or the measured results (open, json, SUMMARY, "
+                               "results/variants/): the task asks you to predict before looking. Return the name "
+                               "you expect as a plain string, `return \"...\"`; the check then shows the "
+                               "measurement.")
         predicted = _name(call_learner(fn))
         rows, settings = load_summary(summary)
         passed, text = _verdict(predicted, rows, settings)

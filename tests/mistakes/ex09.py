@@ -422,6 +422,156 @@ MISTAKES += [
     Mistake("blind: the cell's class name", said("NIG cell"), PRED, "may follow the name in brackets"),
 ]
 
+_TANH = "(lambda a: (np.exp(2 * a) - 1) / (np.exp(2 * a) + 1))"
+_FD_BACK = """
+def gru_step_backward(dh, cache):
+    params, eps = cache["params"], 1e-4
+    f = lambda x, h, p: (gru.step_forward(x, h, p)[0] * dh).sum()
+    x, hp, q = cache["x_t"].copy(), cache["h_prev"].copy(), {k: v.copy() for k, v in params.items()}
+    def num(a):
+        g = np.zeros_like(a)
+        for i in np.ndindex(a.shape):
+            old = a[i]
+            a[i] = old + eps
+            up = f(x, hp, q)
+            a[i] = old - eps
+            g[i] = (up - f(x, hp, q)) / (2 * eps)
+            a[i] = old
+        return g
+    return num(x), num(hp), {k: num(q[k]) for k in q}
+"""
+_LOOP_STEP = """
+def gru_step(x_t, h_prev, params):
+    H = h_prev.shape[1]
+    for b in range(len(x_t)):
+        xi = params["W_ih"] @ x_t[b] + params["b_ih"]
+        hh = params["W_hh"] @ h_prev[b] + params["b_hh"]
+        r, z = sigmoid(xi[:H] + hh[:H]), sigmoid(xi[H:2 * H] + hh[H:2 * H])
+        h = (1 - z) * np.tanh(xi[2 * H:] + r * hh[2 * H:]) + z * h_prev[b]
+    return h
+"""
+_LSTM_IN_GRU = """
+def gru_step(x_t, h_prev, params):
+    H = h_prev.shape[1]
+    a = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
+    i, g, o = sigmoid(a[:, :H]), np.tanh(a[:, H:2 * H]), sigmoid(a[:, 2 * H:])
+    return np.tanh(g * i + h_prev) * o
+"""
+_D_STATE = 'd_state = np.concatenate([da_r, da_z, da_n * r], axis=1)'
+MISTAKES += [   # a second blind newcomer's answers (round 2)
+    Mistake("blind 2: hand-written tanh overflows", step("n = np.tanh(", f"n = {_TANH}("), STEP, "overflows"),
+    Mistake("blind 2: float32 inside", step("    H = h_prev.shape[1]\n",
+                                            "    H = h_prev.shape[1]\n    dt = x_t.dtype\n"
+                                            "    x_t, h_prev = x_t.astype(np.float32), h_prev.astype(np.float32)\n"
+                                            "    params = {k: v.astype(np.float32) for k, v in params.items()}\n",
+                                            "return (1 - z) * n + z * h_prev", "return ((1 - z) * n + z * h_prev).astype(dt)"),
+            STEP, "precision, not a formula mistake"),
+    Mistake("blind 2: float16 inputs", step("    H = h_prev.shape[1]\n",
+                                            "    H = h_prev.shape[1]\n    dt = x_t.dtype\n"
+                                            "    x_t, h_prev = x_t.astype(np.float16), h_prev.astype(np.float16)\n",
+                                            "return (1 - z) * n + z * h_prev", "return ((1 - z) * n + z * h_prev).astype(dt)"),
+            STEP, "float16's precision"),
+    Mistake("blind 2: h averaged over the batch", step("return (1 - z) * n + z * h_prev",
+                                                       "return ((1 - z) * n + z * h_prev).mean(axis=0, keepdims=True)"),
+            STEP, "you averaged over the batch"),
+    Mistake("blind 2: a loop that rebinds h", _LOOP_STEP, STEP, "only the last row of the batch survived"),
+    Mistake("blind 2: n without tanh", step(_N, 'n = xi[:, 2 * H:] + r * hh[:, 2 * H:]'), STEP, "n has no tanh"),
+    Mistake("blind 2: all activations swapped", step(_RZ, _RZ.replace("sigmoid(", "np.tanh("), "n = np.tanh(",
+                                                     "n = sigmoid("), STEP, "all three activations are swapped"),
+    Mistake("blind 2: z without its input term", step("z = sigmoid(xi[:, H:2 * H] + hh[:, H:2 * H])",
+                                                      "z = sigmoid(hh[:, H:2 * H])"), STEP, "z reads the input too"),
+    Mistake("blind 2: z inside n", step(_N, 'n = np.tanh(xi[:, 2 * H:] + z * hh[:, 2 * H:])'), STEP,
+            "the reset gate r, not z, goes inside n"),
+    Mistake("blind 2: r in the mix", step("+ z * h_prev", "+ r * h_prev"), STEP, "yours uses r (the reset gate)"),
+    Mistake("blind 2: W_hh h left out", step('hh = h_prev @ params["W_hh"].T + params["b_hh"]',
+                                             'hh = np.zeros_like(xi) + params["b_hh"]'), STEP,
+            "the state's product W_hh h_prev is missing"),
+    Mistake("blind 2: h clipped", step("return (1 - z) * n + z * h_prev",
+                                       "return np.clip((1 - z) * n + z * h_prev, -1, 1)"), STEP, "h is clipped"),
+    Mistake("blind 2: own clipped sigmoid", step("    H = h_prev.shape[1]\n",
+                                                 "    H = h_prev.shape[1]\n"
+                                                 "    sigmoid = lambda a: 1 / (1 + np.exp(-np.clip(a, -5, 5)))\n"),
+            STEP, "your sigmoid clips its input"),
+    Mistake("blind 2: the LSTM step pasted in", _LSTM_IN_GRU, STEP, "this is an LSTM step"),
+    # backward
+    Mistake("blind 2: averaged over the batch", back('"W_ih": d_in.T @ x_t, "W_hh": d_state.T @ h_prev',
+                                                     '"W_ih": d_in.T @ x_t / len(dh), "W_hh": d_state.T @ h_prev / '
+                                                     'len(dh)', 'd_in.sum(axis=0)', 'd_in.mean(axis=0)',
+                                                     'd_state.sum(axis=0)', 'd_state.mean(axis=0)'),
+            BACK, "you averaged over the batch"),
+    Mistake("blind 2: b_hn's gradient zeroed", back('"b_hh": d_state.sum(axis=0)}',
+                                                    '"b_hh": np.concatenate([da_r.sum(0), da_z.sum(0), '
+                                                    '0 * da_n.sum(0)])}'), BACK, "b_hn's gradient"),
+    Mistake("blind 2: dW_hh from x", back('"W_hh": d_state.T @ h_prev', '"W_hh": d_state.T @ np.resize(x_t, '
+                                                                        'h_prev.shape)'), BACK, "yours uses x_t"),
+    Mistake("blind 2: z and 1 - z swapped", back("da_n = dh * (1 - z)", "da_n = dh * z",
+                                                 "dh_prev = dh * z", "dh_prev = dh * (1 - z)"), BACK,
+            "z and 1 - z are swapped in your backward"),
+    Mistake("blind 2: dx from the state's gradient", back("return d_in @ params", "return d_state @ params"), BACK,
+            "dx_t comes from the input's part's gradient"),
+    Mistake("blind 2: dx through W_hh", back('return d_in @ params["W_ih"]', 'return d_state @ params["W_hh"]'),
+            BACK, "dx_t flows back through W_ih"),
+    Mistake("blind 2: z's derivative with r", back("z * (1 - z)", "r * (1 - r)"), BACK,
+            "z's sigmoid derivative is z * (1 - z)"),
+    Mistake("blind 2: dz from the new h", back("da_z = dh * (h_prev - n)", "da_z = dh * ((1 - z) * n + z * h_prev - n)"),
+            BACK, "yours uses the new h'"),
+    Mistake("blind 2: path through z missing", back("da_z = dh * (h_prev - n) * z * (1 - z)", "da_z = 0 * dh"), BACK,
+            "the path through z is missing"),
+    Mistake("blind 2: gradients clipped", back("return d_in @ params[\"W_ih\"], dh_prev, dparams",
+                                               "dparams = {k: np.clip(v, -1, 1) for k, v in dparams.items()}\n"
+                                               "    return np.clip(d_in @ params[\"W_ih\"], -1, 1), "
+                                               "np.clip(dh_prev, -1, 1), dparams"), BACK, "clipped to [-1, 1]"),
+    Mistake("blind 2: state gradient rolled",
+            back('"W_hh": d_state.T @ h_prev', '"W_hh": np.roll(d_state, 1, axis=1).T @ h_prev',
+                 '"b_hh": d_state.sum(axis=0)', '"b_hh": np.roll(d_state, 1, axis=1).sum(0)'), BACK, "shifted by one"),
+    Mistake("blind 2: float32 inside", back('    r, z, n, hn = cache["r"], cache["z"], cache["n"], cache["hn"]\n',
+                                            '    r, z, n, hn = (cache[k].astype(np.float32) for k in ("r", "z", "n", "hn"))\n'
+                                            '    dt, dh = dh.dtype, dh.astype(np.float32)\n',
+                                            "return d_in @ params[\"W_ih\"], dh_prev, dparams",
+                                            "return ((d_in @ params[\"W_ih\"]).astype(dt), dh_prev.astype(dt), "
+                                            "{k: v.astype(dt) for k, v in dparams.items()})"),
+            BACK, "precision, not a formula mistake"),
+    Mistake("blind 2: finite differences", _FD_BACK, BACK, "finite differences"),
+    # NFG
+    Mistake("blind 2: hand-written tanh overflows", nfg("g = np.tanh(", f"g = {_TANH}("), NFG, "overflows"),
+    Mistake("blind 2: float32 inside", nfg("    H = h_prev.shape[1]\n",
+                                           "    H = h_prev.shape[1]\n    dt = x_t.dtype\n"
+                                           "    x_t, h_prev, c_prev = (v.astype(np.float32) for v in (x_t, h_prev, c_prev))\n"
+                                           "    params = {k: v.astype(np.float32) for k, v in params.items()}\n",
+                                           "return np.tanh(c) * o, c", "return (np.tanh(c) * o).astype(dt), c.astype(dt)"),
+            NFG, "precision, not a formula mistake"),
+    Mistake("blind 2: outputs rounded to float32", nfg("return np.tanh(c) * o, c",
+                                                       "return ((np.tanh(c) * o).astype(np.float32).astype(x_t.dtype), "
+                                                       "c.astype(np.float32).astype(x_t.dtype))"),
+            NFG, "float32's precision"),
+    Mistake("blind 2: CIFG's memory", nfg("c = g * i + c_prev", "c = g * (1 - i) + c_prev * i"), NFG, "CIFG's memory"),
+    Mistake("blind 2: the memory scaled by o", nfg("    return np.tanh(c) * o, c", "    c = c * o\n    return np.tanh(c), c"),
+            NFG, "it does not scale the memory"),
+    Mistake("blind 2: the memory clipped", nfg("c = g * i + c_prev", "c = np.clip(g * i + c_prev, -1, 1)"), NFG,
+            "the memory is not clipped"),
+    Mistake("blind 2: the memory squashed", nfg("c = g * i + c_prev", "c = np.tanh(g * i + c_prev)"), NFG,
+            "the memory is not squashed"),
+    Mistake("blind 2: h_prev as the memory", nfg("c = g * i + c_prev", "c = g * i + h_prev"), NFG,
+            "the memory carried over is c_prev"),
+    Mistake("blind 2: W_hh h left out", nfg(' + h_prev @ params["W_hh"].T', ""), NFG, "W_hh h_prev is missing"),
+    Mistake("blind 2: h and c swapped in the signature", nfg("def nfg_step(x_t, h_prev, c_prev, params):",
+                                                             "def nfg_step(x_t, c_prev, h_prev, params):"), NFG,
+            "h and c are swapped on the way in"),
+    Mistake("blind 2: a forget gate with bias 10", nfg("c = g * i + c_prev", "c = g * i + c_prev * sigmoid(10.0)"),
+            NFG, "sigmoid(10) = 0.99995"),
+    Mistake("blind 2: h averaged over the batch", nfg("return np.tanh(c) * o, c",
+                                                      "return (np.tanh(c) * o).mean(axis=0, keepdims=True), c"),
+            NFG, "you averaged over the batch"),
+    # prediction
+    Mistake("blind 2: typo 'ngi'", said("ngi"), PRED, "did you mean 'nig'"),
+    Mistake("blind 2: 'no-input-gate'", said("no-input-gate"), PRED, "write the short name: 'nig'"),
+    Mistake("blind 2: two names in one string", said("nig, nfg"), PRED, "one name, one prediction"),
+    Mistake("blind 2: reads the results", "from lstm_course.checks.prediction import SUMMARY\n"
+                                          "def prediction():\n    s = json.loads(SUMMARY.read_text())\n"
+                                          "    return min(s['cells'], key=lambda r: r['solved'])['cell']\n",
+            PRED, "predict before looking"),
+]
+
 
 def _measured():
     """(rows, the ablations that failed most) from the committed summary, or (None, ()) without it."""
