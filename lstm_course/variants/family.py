@@ -28,33 +28,7 @@ import numpy as np
 from ..activations import sigmoid
 from ..params import KEYS, check_params as _check_params, init_params as _init_params
 from ..shapes import as_array, check_keys, check_rank, check_shape, float_dtype
-
-
-def _sigmoid_inplace(v):
-    """In place: v <- 1 / (1 + exp(-v)) (lstm.py's; exp overflowing to inf gives the right 0)."""
-    np.negative(v, out=v)
-    np.exp(v, out=v)
-    v += 1
-    np.reciprocal(v, out=v)
-
-
-def _state(name, value, B, H, dtype, copy=False):
-    """A (B, H) state entry, zeros for None."""
-    if value is None:
-        return np.zeros((B, H), dtype=dtype)
-    value = as_array(name, value)
-    check_shape(name, value, (B, H), "BH")
-    return value.astype(dtype, copy=True) if copy else value
-
-
-def _pair(name, value):
-    """A state given as a tuple (h, c), or None for (None, None)."""
-    if value is None:
-        return None, None
-    if not isinstance(value, (tuple, list)) or len(value) != 2:
-        got = f"length {len(value)}" if isinstance(value, (tuple, list)) else type(value).__name__
-        raise ValueError(f"{name} must be None or a tuple (h, c) of two (B, H) arrays, got {got}")
-    return value
+from .common import backward_inputs, sigmoid_inplace, state_pair
 
 
 class LSTMFamilyCell:
@@ -144,7 +118,7 @@ class LSTMFamilyCell:
         check_rank("x_t", x_t, "BD")
         H = self.check_params(params, x_t.shape[1])
         B = x_t.shape[0]
-        h_prev, c_prev = (_state(n, v, B, H, x_t.dtype) for n, v in zip(("h_prev", "c_prev"), _pair("state", state)))
+        h_prev, c_prev = state_pair("state", state, B, H, x_t.dtype, ("h_prev", "c_prev"))
         pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]
         z = {k: pre[:, n * H:(n + 1) * H] for n, k in enumerate(self.gates)}    # each (B, H)
         p = {k: params.get(f"p_{k}", 0) for k in "ifo"}                          # 0: no peephole
@@ -191,7 +165,7 @@ class LSTMFamilyCell:
         check_rank("x", x, "TBD")
         T, B, D = x.shape
         H = self.check_params(params, D)
-        h0, c0 = (_state(n, v, B, H, x.dtype) for n, v in zip(("h0", "c0"), _pair("state0", state0)))
+        h0, c0 = state_pair("state0", state0, B, H, x.dtype, ("h0", "c0"))
         dtype = float_dtype(x, h0, c0, *params.values())
         p = {k: np.asarray(params[k], dtype=dtype) for k in self.param_keys}
         G, blk = len(self.gates), self._block
@@ -219,7 +193,7 @@ class LSTMFamilyCell:
                     np.tanh(g, out=g_keep)
                 else:
                     g_keep[...] = g
-                _sigmoid_inplace(pre[:, :n_sig])
+                sigmoid_inplace(pre[:, :n_sig])
                 g[...] = g_keep
                 i = pre[:, blk["i"]] if self.has_i else None
                 f = pre[:, blk["f"]] if self.has_f else None
@@ -242,7 +216,7 @@ class LSTMFamilyCell:
                     if self.peephole:
                         np.multiply(c, p["p_o"], out=tmp)
                         o += tmp
-                        _sigmoid_inplace(o)
+                        sigmoid_inplace(o)
                     np.multiply(outs[t], o, out=hs[t + 1])            # a = h(c') f(z_o)
                 else:
                     hs[t + 1] = outs[t]
@@ -265,10 +239,7 @@ class LSTMFamilyCell:
         x, p, hs, cs, acts, outs = (cache[k] for k in ("x", "params", "hs", "cs", "acts", "outs"))
         T, B, G, H = acts.shape
         D, dtype, blk = x.shape[2], acts.dtype, self._block
-        dhs = np.zeros((T, B, H), dtype) if dhs is None else as_array("dhs", dhs)
-        check_shape("dhs", dhs, (T, B, H), "TBH")
-        dh_T, dc_T = _pair("dstate_T", dstate_T)
-        dh_next, dc = _state("dh_T", dh_T, B, H, dtype, copy=True), _state("dc_T", dc_T, B, H, dtype, copy=True)
+        dhs, (dh_next, dc) = backward_inputs(dhs, dstate_T, (T, B, H), dtype, labels=("dh_T", "dc_T"))
         dpres = np.empty((T, B, G, H), dtype=dtype)                 # d(loss)/d(pre-activations)
         dh, tmp = np.empty((B, H), dtype), np.empty((B, H), dtype)
         n_c = G - 1 if self.has_o else G                             # the blocks acting through c

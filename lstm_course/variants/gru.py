@@ -22,9 +22,11 @@ r * (...), as in PyTorch, so W_ih (3H, D), W_hh (3H, H), b_ih (3H,), b_hh (3H,) 
 import numpy as np
 
 from ..activations import sigmoid
-from ..params import KEYS, check_params
+from ..params import KEYS
 from ..params import init_params as _init_params
-from ..shapes import as_array, check_rank, check_shape, float_dtype
+from ..shapes import as_array, check_shape
+from . import gru_torch
+from .common import backward_inputs, forward_inputs, read_cache, sigmoid_inplace, step_inputs
 
 name = "gru"
 title = "GRU (Cho et al. 2014)"
@@ -58,11 +60,7 @@ def step_forward(x_t, h_prev, params):
     Returns (h, cache): h (B, H); cache a dict for ``step_backward`` with x_t, h_prev,
     r, z, n and hn = W_hn h_prev + b_hn (each (B, H) but x_t), and params.
     """
-    x_t, h_prev = as_array("x_t", x_t), as_array("h_prev", h_prev)
-    check_rank("x_t", x_t, "BD")
-    B, D = x_t.shape
-    H = check_params(params, D, blocks=3)
-    check_shape("h_prev", h_prev, (B, H), "BH")
+    x_t, h_prev, H = step_inputs(x_t, h_prev, params, blocks=3)
     xi = x_t @ params["W_ih"].T + params["b_ih"]        # (B, 3H), the input's part
     hh = h_prev @ params["W_hh"].T + params["b_hh"]     # (B, 3H), the state's part
     r = sigmoid(xi[:, :H] + hh[:, :H])
@@ -96,34 +94,6 @@ def step_backward(dh, cache):
 
 
 # --------------------------------------------------------------------------- a sequence
-def _unpack_state(name, state, B, H, dtype, size=1):
-    """A protocol state tuple (entries (B, H) or None) -> a list of (B, H) arrays (zeros for None)."""
-    if state is None:
-        state = (None,) * size
-    if not isinstance(state, (tuple, list)) or len(state) != size:
-        got = f"{type(state).__name__} of length {len(state)}" if isinstance(state, (tuple, list)) else (
-            f"{type(state).__name__} with shape {tuple(np.shape(state))}")
-        raise ValueError(f"{name} must be None or a tuple of {size} arrays of shape (B, H) = ({B}, {H}), got {got}")
-    out = []
-    for k, value in enumerate(state):
-        label = f"{name}[{k}]"
-        if value is None:
-            out.append(np.zeros((B, H), dtype=dtype))
-            continue
-        value = as_array(label, value)
-        check_shape(label, value, (B, H), "BH")
-        out.append(value)
-    return out
-
-
-def _sigmoid_inplace(v):
-    """In place: v <- 1 / (1 + exp(-v)); exp overflow gives 0, underflow 1, the right limits."""
-    np.negative(v, out=v)
-    np.exp(v, out=v)
-    v += 1
-    np.reciprocal(v, out=v)
-
-
 def forward(x, params, state0=None):
     """Run the GRU over a whole sequence.
 
@@ -139,13 +109,9 @@ def forward(x, params, state0=None):
       "hn" (T, B, H) = W_hn h_{t-1} + b_hn of each step.
     The dtype is numpy's promotion of the inputs (float32 in, float32 out).
     """
-    x = as_array("x", x)
-    check_rank("x", x, "TBD")
+    x, h0, p, H, dtype = forward_inputs(x, params, state0, blocks=3)
     T, B, D = x.shape
-    H = check_params(params, D, blocks=3)
-    (h0,) = _unpack_state("state0", state0, B, H, x.dtype)
-    dtype = float_dtype(x, h0, *params.values())
-    W_ih, W_hh, b_ih, b_hh = (np.asarray(params[k], dtype=dtype) for k in KEYS)
+    W_ih, W_hh, b_ih, b_hh = (p[k] for k in KEYS)
 
     # The input's part of all three blocks, all steps in one matmul; b_ih joins it.
     rzn = (x.reshape(T * B, D).astype(dtype, copy=False) @ W_ih.T).reshape(T, B, 3 * H)
@@ -163,7 +129,7 @@ def forward(x, params, state0=None):
             rec += b_hh
             rz, n = pre[:, :2 * H], pre[:, 2 * H:]
             rz += rec[:, :2 * H]
-            _sigmoid_inplace(rz)                     # r and z, in place
+            sigmoid_inplace(rz)                      # r and z, in place
             r, z = rz[:, :H], rz[:, H:]
             hns[t] = rec[:, 2 * H:]
             np.multiply(r, hns[t], out=tmp)
@@ -172,8 +138,7 @@ def forward(x, params, state0=None):
             np.subtract(hs[t], n, out=tmp)           # h' = n + z (h - n)
             tmp *= z
             np.add(n, tmp, out=hs[t + 1])
-    cache = {"cell": "gru", "x": x, "params": {"W_ih": W_ih, "W_hh": W_hh, "b_ih": b_ih, "b_hh": b_hh},
-             "h": hs, "rzn": rzn, "hn": hns}
+    cache = {"cell": "gru", "x": x, "params": p, "h": hs, "rzn": rzn, "hn": hns}
     return hs[1:].copy(), (hs[T].copy(),), cache
 
 
@@ -188,16 +153,9 @@ def backward(dhs, cache, dstate_T=None):
     Returns (dx, dparams, (dh0,)): dx (T, B, D); dparams with the keys and shapes of
     params; dh0 (B, H).
     """
-    if not isinstance(cache, dict) or cache.get("cell") != "gru":
-        raise ValueError("cache must be the third value returned by gru.forward")
-    x, p, hs, rzn, hns = (cache[k] for k in ("x", "params", "h", "rzn", "hn"))
-    T, B, D = x.shape
-    H = hs.shape[2]
-    dtype = hs.dtype
-    dhs = np.zeros((T, B, H), dtype) if dhs is None else as_array("dhs", dhs)
-    check_shape("dhs", dhs, (T, B, H), "TBH")
-    (dh_next,) = _unpack_state("dstate_T", dstate_T, B, H, dtype)
-    dh_next = dh_next.astype(dtype, copy=True)       # ours to overwrite, not the caller's
+    x, p, hs, rzn, hns = read_cache(cache, "gru", ("x", "params", "h", "rzn", "hn"))
+    (T, B, D), H, dtype = x.shape, hs.shape[2], hs.dtype
+    dhs, (dh_next,) = backward_inputs(dhs, dstate_T, (T, B, H), dtype)   # dh_next: ours to overwrite
 
     dxis = np.empty((T, B, 3 * H), dtype=dtype)      # d/d(W_ih x + b_ih) of each step
     dhhs = np.empty((T, B, 3 * H), dtype=dtype)      # d/d(W_hh h + b_hh) of each step
@@ -238,50 +196,5 @@ def backward(dhs, cache, dstate_T=None):
 
 
 # --------------------------------------------------------------------------- torch.nn.GRU
-TORCH_NAMES = {"W_ih": "weight_ih_l0", "W_hh": "weight_hh_l0", "b_ih": "bias_ih_l0", "b_hh": "bias_hh_l0"}
-
-
-def to_torch(params):
-    """A ``torch.nn.GRU`` (one layer, time-major) holding a copy of ``params``.
-
-    Inputs: params with W_ih (3H, D), W_hh (3H, H), b_ih (3H,), b_hh (3H,) (the same
-    r, z, n layout as PyTorch's, so no reordering). Returns torch.nn.GRU(D, H) in the
-    params' dtype (float64 stays float64).
-    """
-    import torch
-
-    if not isinstance(params, dict) or "W_ih" not in params:
-        check_params(params, 0, blocks=3)            # raises the error naming what is missing
-    W_ih = as_array("params['W_ih']", params["W_ih"])
-    if W_ih.ndim != 2:
-        raise ValueError(f"params['W_ih'] must have shape (3H, D), got {tuple(W_ih.shape)}")
-    H = check_params(params, W_ih.shape[1], blocks=3)
-    dtype = np.result_type(*params.values())
-    if dtype not in (np.float32, np.float64):
-        raise ValueError(f"params must be float32 or float64 arrays, got {dtype}")
-    module = torch.nn.GRU(W_ih.shape[1], H).to(getattr(torch, dtype.name))
-    with torch.no_grad():
-        for key in KEYS:
-            getattr(module, TORCH_NAMES[key]).copy_(torch.from_numpy(np.asarray(params[key], dtype=dtype)))
-    return module
-
-
-def from_torch(module):
-    """The parameters of a one-layer ``torch.nn.GRU`` as a numpy dict (copies).
-
-    Returns W_ih (3H, D), W_hh (3H, H), b_ih (3H,), b_hh (3H,) in the module's dtype;
-    zero biases for a GRU made with bias=False.
-    """
-    import torch
-
-    if not isinstance(module, torch.nn.GRU):
-        raise ValueError(f"from_torch needs a torch.nn.GRU, got {type(module).__name__}")
-    if module.num_layers != 1 or module.bidirectional:
-        raise ValueError("from_torch handles one layer, one direction; got "
-                         f"num_layers={module.num_layers}, bidirectional={module.bidirectional}")
-    W_ih = module.weight_ih_l0.detach().cpu().numpy().copy()
-    params = {"W_ih": W_ih, "W_hh": module.weight_hh_l0.detach().cpu().numpy().copy()}
-    for key in ("b_ih", "b_hh"):
-        params[key] = (getattr(module, TORCH_NAMES[key]).detach().cpu().numpy().copy() if module.bias
-                       else np.zeros(W_ih.shape[0], dtype=W_ih.dtype))
-    return params
+# The mapping both ways lives in gru_torch.py; torch is imported only when one of them runs.
+TORCH_NAMES, to_torch, from_torch = gru_torch.TORCH_NAMES, gru_torch.to_torch, gru_torch.from_torch

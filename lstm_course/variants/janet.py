@@ -18,10 +18,10 @@ the caller, through ``memory_gate``).
 import numpy as np
 
 from ..activations import sigmoid
-from ..params import KEYS, check_params
+from ..params import KEYS
 from ..params import init_params as _init_params
-from ..shapes import as_array, check_rank, check_shape, float_dtype
-from .gru import _sigmoid_inplace, _unpack_state
+from ..shapes import as_array, check_shape
+from .common import backward_inputs, forward_inputs, read_cache, sigmoid_inplace, step_inputs
 
 name = "janet"
 title = "forget gate only (JANET, van der Westhuizen & Lasenby 2018)"
@@ -56,11 +56,7 @@ def step_forward(x_t, h_prev, params):
     Returns (h, cache): h (B, H); cache a dict for ``step_backward`` with x_t, h_prev,
     f = sigmoid(s), f_shift = sigmoid(s - BETA), g = c~ (each (B, H) but x_t), and params.
     """
-    x_t, h_prev = as_array("x_t", x_t), as_array("h_prev", h_prev)
-    check_rank("x_t", x_t, "BD")
-    B, D = x_t.shape
-    H = check_params(params, D, blocks=2)
-    check_shape("h_prev", h_prev, (B, H), "BH")
+    x_t, h_prev, H = step_inputs(x_t, h_prev, params, blocks=2)
     pre = x_t @ params["W_ih"].T + params["b_ih"] + h_prev @ params["W_hh"].T + params["b_hh"]  # (B, 2H)
     s = pre[:, :H]
     f, f_shift = sigmoid(s), sigmoid(s - BETA)
@@ -105,13 +101,9 @@ def forward(x, params, state0=None):
       "f_shift" (T, B, H) = sigmoid(s - BETA) of each step.
     The dtype is numpy's promotion of the inputs (float32 in, float32 out).
     """
-    x = as_array("x", x)
-    check_rank("x", x, "TBD")
+    x, h0, p, H, dtype = forward_inputs(x, params, state0, blocks=2)
     T, B, D = x.shape
-    H = check_params(params, D, blocks=2)
-    (h0,) = _unpack_state("state0", state0, B, H, x.dtype)
-    dtype = float_dtype(x, h0, *params.values())
-    W_ih, W_hh, b_ih, b_hh = (np.asarray(params[k], dtype=dtype) for k in KEYS)
+    W_ih, W_hh, b_ih, b_hh = (p[k] for k in KEYS)
 
     fg = (x.reshape(T * B, D).astype(dtype, copy=False) @ W_ih.T).reshape(T, B, 2 * H)
     fg += b_ih + b_hh
@@ -128,15 +120,14 @@ def forward(x, params, state0=None):
             pre += rec
             f, g = pre[:, :H], pre[:, H:]
             np.subtract(f, BETA, out=f_shift)        # sigmoid(s - BETA), before s is overwritten
-            _sigmoid_inplace(f_shift)
-            _sigmoid_inplace(f)
+            sigmoid_inplace(f_shift)
+            sigmoid_inplace(f)
             np.tanh(g, out=g)
             np.multiply(f, hs[t], out=hs[t + 1])     # keep: f * c_{t-1}
             np.subtract(1, f_shift, out=tmp)         # write: (1 - f_shift) * c~
             tmp *= g
             hs[t + 1] += tmp
-    cache = {"cell": "janet", "x": x, "params": {"W_ih": W_ih, "W_hh": W_hh, "b_ih": b_ih, "b_hh": b_hh},
-             "h": hs, "fg": fg, "f_shift": f_shifts}
+    cache = {"cell": "janet", "x": x, "params": p, "h": hs, "fg": fg, "f_shift": f_shifts}
     return hs[1:].copy(), (hs[T].copy(),), cache
 
 
@@ -151,16 +142,9 @@ def backward(dhs, cache, dstate_T=None):
     Returns (dx, dparams, (dh0,)): dx (T, B, D); dparams with the keys and shapes of
     params; dh0 (B, H).
     """
-    if not isinstance(cache, dict) or cache.get("cell") != "janet":
-        raise ValueError("cache must be the third value returned by janet.forward")
-    x, p, hs, fg, f_shifts = (cache[k] for k in ("x", "params", "h", "fg", "f_shift"))
-    T, B, D = x.shape
-    H = hs.shape[2]
-    dtype = hs.dtype
-    dhs = np.zeros((T, B, H), dtype) if dhs is None else as_array("dhs", dhs)
-    check_shape("dhs", dhs, (T, B, H), "TBH")
-    (dh_next,) = _unpack_state("dstate_T", dstate_T, B, H, dtype)
-    dh_next = dh_next.astype(dtype, copy=True)       # ours to overwrite, not the caller's
+    x, p, hs, fg, f_shifts = read_cache(cache, "janet", ("x", "params", "h", "fg", "f_shift"))
+    (T, B, D), H, dtype = x.shape, hs.shape[2], hs.dtype
+    dhs, (dh_next,) = backward_inputs(dhs, dstate_T, (T, B, H), dtype)   # dh_next: ours to overwrite
 
     dpres = np.empty((T, B, 2 * H), dtype=dtype)     # d/d(pre-activations) of each step
     dh = np.empty((B, H), dtype=dtype)
