@@ -16,7 +16,7 @@ import numpy as np
 
 from . import text as tx
 from .cells import get_cell
-from .model import backward_all, forward_all, init_model, parameters
+from .model import backward_all, carried_state, forward_all, init_model, parameters
 from .optim import adam_init
 from .readout import linear_backward, linear_forward, softmax_cross_entropy
 from .training import check_positive, diverged, finish, progress_bar, train_step
@@ -205,7 +205,7 @@ def _dropout_step(model, x, targets, state, rate, rng):
     """Forward and backward with dropout between the recurrent layer and the readout:
     returns (loss, gradients keyed as ``model.parameters``, the carried state, e.g. (h, c))."""
     core = get_cell(model["cell"])
-    hs, new_state, core_cache = core.forward(x, model["core"], None if all(s is None for s in state) else state)
+    hs, new_state, core_cache = core.forward(x, model["core"], carried_state(state))
     mask = (rng.random(hs.shape) >= rate).astype(hs.dtype) / hs.dtype.type(1 - rate)
     logits, out_cache = linear_forward(hs * mask, model["readout"])
     loss, dlogits = softmax_cross_entropy(logits, targets)

@@ -87,8 +87,8 @@ def _grads(dcore, dreadout):
             **{f"readout.{k}": v for k, v in dreadout.items()}}
 
 
-def _state0(state):
-    """forward_all's carried state: () or all None means zeros."""
+def carried_state(state):
+    """A carried state as a cell's forward takes it: () or all None means zeros (None)."""
     return None if all(s is None for s in state) else tuple(state)
 
 
@@ -124,7 +124,7 @@ def forward_all(model, x, *state0):
     """Outputs at every step. x (T, B, D); state0: the state carried from the previous chunk
     (truncated BPTT), e.g. h0, c0 (B, H) for the LSTM, or nothing / Nones for zeros.
     Returns (y (T, B, O), state_T (a tuple: (h_T, c_T) for the LSTM), cache)."""
-    hs, state, core_cache = get_cell(model["cell"]).forward(x, model["core"], _state0(state0))
+    hs, state, core_cache = get_cell(model["cell"]).forward(x, model["core"], carried_state(state0))
     y, out_cache = linear_forward(hs, model["readout"])
     return y, state, (model["cell"], core_cache, out_cache)
 

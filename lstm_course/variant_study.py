@@ -181,27 +181,43 @@ def _machine():
             "numpy": __import__("numpy").__version__, "load_at_summary": load}
 
 
-def format_table(summary):
-    """The summary as aligned text, one line per cell."""
-    adding = summary["task"] == "adding"
-    head = (f"{'cell':9} {'H':>3} {'params':>7} {'solved':>7} {'median seq':>11} {'median s':>9} {'test MSE':>9}"
-            if adding else f"{'cell':9} {'H':>3} {'params':>7} {'median s':>9} {'val loss':>9} {'test loss':>10}")
-    lines = [head, "-" * len(head)]
-    for r in summary["cells"]:
-        if adding:
-            seq = "-" if r["median_sequences_to_solve"] is None else f"{r['median_sequences_to_solve']:,.0f}"
-            lines.append(f"{r['cell']:9} {r['hidden_size']:>3} {r['params']:>7,} {r['solved']:>3} of {r['runs']}"
-                         f" {seq:>11} {r['median_seconds']:>9.1f} {_num(r['median_test_loss'], 9, 5)}"
-                         + (f"  ({r['diverged']} diverged)" if r["diverged"] else ""))
-        else:
-            lines.append(f"{r['cell']:9} {r['hidden_size']:>3} {r['params']:>7,} {r['median_seconds']:>9.1f}"
-                         f" {_num(r['median_final_loss'], 9, 3)} {_num(r['median_test_loss'], 10, 3)}"
-                         + (f"  ({r['diverged']} of {r['runs']} diverged)" if r["diverged"] else ""))
-    return "\n".join(lines)
+def summary_cells(summary):
+    """The rows of a saved summary (a dict read from results/variants/<task>_summary.json)."""
+    if not isinstance(summary, dict) or summary.get("task") not in ("adding", "chars") or not summary.get("cells"):
+        raise ValueError("summary must be the dict of results/variants/<task>_summary.json, with "
+                         "'task' ('adding' or 'chars') and a non-empty 'cells' list")
+    return summary["cells"]
 
 
-def _num(value, width, digits):
-    return f"{'-':>{width}}" if value is None else f"{value:>{width}.{digits}f}"
+def _fmt(x, spec):
+    """x formatted with spec, or "-" where the summary has no number (None: no run gave one)."""
+    return "-" if x is None else format(x, spec)
+
+
+def results_table(summary):
+    """The summary of one task as a text table, a row per cell (in the file's order).
+
+    adding: parameters, runs solved, median sequences to solve (over the solved runs),
+    median seconds, median final training loss and test MSE; chars: hidden size,
+    parameters, median test loss (nats per character), seconds and final loss. Both:
+    the runs that diverged (stopped when the loss exploded); "-" where no run gave a number.
+    """
+    rows = summary_cells(summary)
+    if summary["task"] == "adding":
+        head = f"{'cell':<10}{'params':>7}{'solved':>8}{'median seq. to solve':>22}{'time (s)':>10}" \
+               f"{'final loss':>12}{'test MSE':>10}{'diverged':>10}"
+        lines = [f"{r['cell']:<10}{r['params']:>7,}{r['solved']:>5}/{r['runs']:<2}"
+                 f"{_fmt(r['median_sequences_to_solve'], ','):>22}{_fmt(r['median_seconds'], '.1f'):>10}"
+                 f"{_fmt(r['median_final_loss'], '.4f'):>12}{_fmt(r['median_test_loss'], '.4f'):>10}"
+                 f"{r.get('diverged', 0):>10}" for r in rows]
+    else:
+        head = f"{'cell':<10}{'H':>4}{'params':>8}{'test nats/char':>16}{'time (s)':>10}{'final loss':>12}" \
+               f"{'diverged':>10}"
+        lines = [f"{r['cell']:<10}{r['hidden_size']:>4}{r['params']:>8,}{_fmt(r['median_test_loss'], '.3f'):>16}"
+                 f"{_fmt(r['median_seconds'], '.1f'):>10}{_fmt(r['median_final_loss'], '.3f'):>12}"
+                 f"{r.get('diverged', 0):>10}" for r in rows]
+    return "\n".join([head, "-" * len(head), *lines])
+
 
 
 def main(argv=None):
@@ -227,7 +243,7 @@ def main(argv=None):
         jobs = commands(args.task, cells, seeds, args.out)
         run_all(jobs, args.jobs, progress=not args.no_progress)
     summary = summarise(args.task, cells, seeds, args.out, command)
-    print(format_table(summary))
+    print(results_table(summary))
     print(f"summary: {pathlib.Path(args.out) / (args.task + '_summary.json')}")
     return 0
 

@@ -51,7 +51,7 @@ def test_a_tiny_study_end_to_end(tmp_path, monkeypatch):
     summary = json.loads((tmp_path / "adding_summary.json").read_text())
     assert [r["cell"] for r in summary["cells"]] == ["gru", "nfg"]
     assert len(summary["runs"]) == 4 and all(r["runs"] == 2 for r in summary["cells"])
-    assert "gru" in vs.format_table(summary) and "nfg" in vs.format_table(summary)
+    assert "gru" in vs.results_table(summary) and "nfg" in vs.results_table(summary)
 
 
 @pytest.mark.parametrize("task", ["adding", "chars"])

@@ -1,8 +1,9 @@
-"""The variant experiment's results (lesson 9): the saved summaries as a table and as plots.
+"""The variant experiment's results (lesson 9): the saved summaries as plots.
 
-``results_table``, ``plot_adding_results`` and ``plot_chars_results`` show the saved
+``plot_adding_results`` and ``plot_chars_results`` draw the saved
 summaries of ``python -m lstm_course.variant_study`` (results/variants/*.json), a row per
-cell. They only draw: the numbers come from the saved runs, never computed here.
+cell (``variant_study.results_table`` prints them). They only draw: the numbers come from
+the saved runs, never computed here.
 """
 import matplotlib.pyplot as plt
 import numpy as np
@@ -10,43 +11,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..adding import PLATEAU_MSE
 from ..palette import INK, OUTPUT
-
-
-def _cells(summary):
-    if not isinstance(summary, dict) or summary.get("task") not in ("adding", "chars") or not summary.get("cells"):
-        raise ValueError("summary must be the dict of results/variants/<task>_summary.json, with "
-                         "'task' ('adding' or 'chars') and a non-empty 'cells' list")
-    return summary["cells"]
-
-
-def _fmt(x, spec):
-    """x formatted with spec, or "-" where the summary has no number (None: no run gave one)."""
-    return "-" if x is None else format(x, spec)
-
-
-def results_table(summary):
-    """The summary of one task as a text table, a row per cell (in the file's order).
-
-    adding: parameters, runs solved, median sequences to solve (over the solved runs),
-    median seconds, median final training loss and test MSE; chars: hidden size,
-    parameters, median test loss (nats per character), seconds and final loss. Both:
-    the runs that diverged (stopped when the loss exploded); "-" where no run gave a number.
-    """
-    rows = _cells(summary)
-    if summary["task"] == "adding":
-        head = f"{'cell':<10}{'params':>7}{'solved':>8}{'median seq. to solve':>22}{'time (s)':>10}" \
-               f"{'final loss':>12}{'test MSE':>10}{'diverged':>10}"
-        lines = [f"{r['cell']:<10}{r['params']:>7,}{r['solved']:>5}/{r['runs']:<2}"
-                 f"{_fmt(r['median_sequences_to_solve'], ','):>22}{_fmt(r['median_seconds'], '.1f'):>10}"
-                 f"{_fmt(r['median_final_loss'], '.4f'):>12}{_fmt(r['median_test_loss'], '.4f'):>10}"
-                 f"{r.get('diverged', 0):>10}" for r in rows]
-    else:
-        head = f"{'cell':<10}{'H':>4}{'params':>8}{'test nats/char':>16}{'time (s)':>10}{'final loss':>12}" \
-               f"{'diverged':>10}"
-        lines = [f"{r['cell']:<10}{r['hidden_size']:>4}{r['params']:>8,}{_fmt(r['median_test_loss'], '.3f'):>16}"
-                 f"{_fmt(r['median_seconds'], '.1f'):>10}{_fmt(r['median_final_loss'], '.3f'):>12}"
-                 f"{r.get('diverged', 0):>10}" for r in rows]
-    return "\n".join([head, "-" * len(head), *lines])
+from ..variant_study import summary_cells
 
 
 def _colour(name):
@@ -58,7 +23,7 @@ def plot_adding_results(summary, *, axes=None):
     training sequences each run needed (dots; a cross: not solved within the sequences
     shown; a bar: the median over solved runs); the median test MSE (log scale, a dot
     per cell; the plateau of always answering 0.5 dashed)."""
-    rows = _cells(summary)
+    rows = summary_cells(summary)
     if summary["task"] != "adding":
         raise ValueError(f"plot_adding_results needs the adding summary, got task {summary['task']!r}")
     if axes is None:
@@ -106,7 +71,7 @@ def plot_adding_results(summary, *, axes=None):
 def plot_chars_results(summary, *, ax=None):
     """The character model: each cell's median test loss (nats per character), a dot
     per cell, labelled with its hidden size and parameter count (matched across cells)."""
-    rows = _cells(summary)
+    rows = summary_cells(summary)
     if summary["task"] != "chars":
         raise ValueError(f"plot_chars_results needs the chars summary, got task {summary['task']!r}")
     if ax is None:

@@ -4,12 +4,9 @@
 blocks r, z, n in that order, so the mapping copies and never reorders. torch is imported
 inside the functions, so that ``import lstm_course.variants.gru`` does not need it.
 """
-import numpy as np
+from ..torch_compare import TORCH_NAMES, module_from_params, params_from_module
 
-from ..params import KEYS, check_params
-from ..shapes import as_array
-
-TORCH_NAMES = {"W_ih": "weight_ih_l0", "W_hh": "weight_hh_l0", "b_ih": "bias_ih_l0", "b_hh": "bias_hh_l0"}
+__all__ = ["TORCH_NAMES", "to_torch", "from_torch"]
 
 
 def to_torch(params):
@@ -20,21 +17,7 @@ def to_torch(params):
     params' dtype (float64 stays float64).
     """
     import torch
-
-    if not isinstance(params, dict) or "W_ih" not in params:
-        check_params(params, 0, blocks=3)            # raises the error naming what is missing
-    W_ih = as_array("params['W_ih']", params["W_ih"])
-    if W_ih.ndim != 2:
-        raise ValueError(f"params['W_ih'] must have shape (3H, D), got {tuple(W_ih.shape)}")
-    H = check_params(params, W_ih.shape[1], blocks=3)
-    dtype = np.result_type(*params.values())
-    if dtype not in (np.float32, np.float64):
-        raise ValueError(f"params must be float32 or float64 arrays, got {dtype}")
-    module = torch.nn.GRU(W_ih.shape[1], H).to(getattr(torch, dtype.name))
-    with torch.no_grad():
-        for key in KEYS:
-            getattr(module, TORCH_NAMES[key]).copy_(torch.from_numpy(np.asarray(params[key], dtype=dtype)))
-    return module
+    return module_from_params(params, torch.nn.GRU, blocks=3)
 
 
 def from_torch(module):
@@ -44,15 +27,4 @@ def from_torch(module):
     zero biases for a GRU made with bias=False.
     """
     import torch
-
-    if not isinstance(module, torch.nn.GRU):
-        raise ValueError(f"from_torch needs a torch.nn.GRU, got {type(module).__name__}")
-    if module.num_layers != 1 or module.bidirectional:
-        raise ValueError("from_torch handles one layer, one direction; got "
-                         f"num_layers={module.num_layers}, bidirectional={module.bidirectional}")
-    W_ih = module.weight_ih_l0.detach().cpu().numpy().copy()
-    params = {"W_ih": W_ih, "W_hh": module.weight_hh_l0.detach().cpu().numpy().copy()}
-    for key in ("b_ih", "b_hh"):
-        params[key] = (getattr(module, TORCH_NAMES[key]).detach().cpu().numpy().copy() if module.bias
-                       else np.zeros(W_ih.shape[0], dtype=W_ih.dtype))
-    return params
+    return params_from_module(module, torch.nn.GRU)
